@@ -1,0 +1,101 @@
+package io.facegate.domain.authentication;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One issued refresh token (its id is the JWT's {@code jti}). Tokens rotate: using one marks it
+ * used and issues a successor in the same family.
+ */
+@Entity
+@Table(name = "refresh_token")
+@NamedQuery(name = RefreshToken.REVOKE_FAMILY,
+        query = "update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
+@NamedQuery(name = RefreshToken.REVOKE_CLIENT,
+        query = "update RefreshToken t set t.revokedAt = :now where t.clientId = :clientId and t.revokedAt is null")
+@NamedQuery(name = RefreshToken.DELETE_EXPIRED, query = "delete from RefreshToken t where t.expiresAt < :cutoff")
+public class RefreshToken {
+
+    public static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
+    public static final String REVOKE_CLIENT = "RefreshToken.revokeClient";
+    public static final String DELETE_EXPIRED = "RefreshToken.deleteExpired";
+
+    @Id
+    private UUID id;
+
+    @Column(name = "family_id", nullable = false, updatable = false)
+    private UUID familyId;
+
+    @Column(name = "client_id", nullable = false, updatable = false)
+    private UUID clientId;
+
+    @Column(nullable = false, updatable = false)
+    private String scope;
+
+    @Column(name = "issued_at", nullable = false, updatable = false)
+    private Instant issuedAt;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected RefreshToken() {
+        // for JPA
+    }
+
+    public RefreshToken(UUID familyId, UUID clientId, String scope, Instant issuedAt, Instant expiresAt) {
+        this.id = UUID.randomUUID();
+        this.familyId = familyId;
+        this.clientId = clientId;
+        this.scope = scope;
+        this.issuedAt = issuedAt;
+        this.expiresAt = expiresAt;
+    }
+
+    /** Whether this token may be exchanged now: not used, not revoked, not expired. */
+    public boolean isRedeemable(Instant now) {
+        return usedAt == null && revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    public boolean wasUsed() {
+        return usedAt != null;
+    }
+
+    public void markUsed(Instant now) {
+        if (usedAt != null) {
+            throw new IllegalStateException("refresh token already used");
+        }
+        this.usedAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getFamilyId() {
+        return familyId;
+    }
+
+    public UUID getClientId() {
+        return clientId;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+}

@@ -1,0 +1,6 @@
+package io.facegate.domain.clients;
+
+public enum ClientStatus {
+    ACTIVE,
+    DISABLED
+}

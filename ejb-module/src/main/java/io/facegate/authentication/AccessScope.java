@@ -1,0 +1,35 @@
+package io.facegate.authentication;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a token or API credential may do. The scope's roles go into the JWT {@code groups} claim
+ * and are what {@code @RolesAllowed} checks.
+ */
+public enum AccessScope {
+    /** API key and secret: the client's backend, everything of its tenant. */
+    FULL(List.of(Roles.CLIENT, Roles.SESSION)),
+    /** API key alone: a browser may create sessions and stream frames, nothing else. */
+    SESSION(List.of(Roles.SESSION)),
+    /** The operator: manages clients, sees no tenant data. */
+    ADMIN(List.of(Roles.ADMIN));
+
+    private final List<String> roles;
+
+    AccessScope(List<String> roles) {
+        this.roles = roles;
+    }
+
+    public List<String> roles() {
+        return roles;
+    }
+
+    public String claimValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static AccessScope fromClaim(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,136 @@
+package io.facegate.authentication;
+
+import io.facegate.domain.authentication.AdminCredential;
+import io.facegate.domain.authentication.RefreshToken;
+import io.facegate.domain.clients.Client;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns credentials into tokens: API key + secret (full scope, with a rotating refresh token),
+ * API key alone (browser scope), the admin token, and refresh tokens.
+ */
+@Stateless
+public class ClientAuthentication {
+
+    @PersistenceContext(unitName = "facegate")
+    EntityManager em;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    VerifiedCredentialCache verifiedCredentials;
+
+    public TokenPair authenticate(String apiKey, String apiSecret) {
+        Client client = verifiedClient(apiKey, apiSecret);
+        return issuePair(client.getId(), UUID.randomUUID(), Instant.now());
+    }
+
+    /** A short-lived token that may only create sessions and stream frames: safe to hand to a browser. */
+    public IssuedToken authenticateBrowser(String apiKey) {
+        Client client = activeClient(apiKey).orElseThrow(AuthenticationFailedException::invalidCredentials);
+        return issuer.access(client.getId().toString(), client.getId(), AccessScope.SESSION);
+    }
+
+    public IssuedToken authenticateAdmin(String adminToken) {
+        AdminCredential admin = em.createNamedQuery(AdminCredential.BY_NAME, AdminCredential.class)
+                .setParameter("name", AdminCredential.BOOTSTRAP_NAME)
+                .getResultStream().findFirst()
+                .filter(a -> SecretHasher.matches(adminToken, a.getTokenHash()))
+                .orElseThrow(() -> new AuthenticationFailedException("invalid_admin_token", "admin token is wrong"));
+        return issuer.access("admin:" + admin.getName(), null, AccessScope.ADMIN);
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair. A token is good once: presenting a used one again
+     * revokes its whole family, since one of its two holders is not the client.
+     */
+    public TokenPair refresh(String refreshToken) {
+        JsonObject claims = JsonWebTokens.verify(refreshToken, keys.publicKey(), Instant.now())
+                .filter(c -> TokenIssuer.REFRESH_AUDIENCE.equals(c.getString("aud", null)))
+                .orElseThrow(TokenRefusal::invalid);
+        RefreshToken stored = em.find(RefreshToken.class, parseUuid(claims.getString("jti", "")), LockModeType.PESSIMISTIC_WRITE);
+        if (stored == null) {
+            throw TokenRefusal.invalid();
+        }
+        Instant now = Instant.now();
+        if (stored.wasUsed()) {
+            em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
+                    .setParameter("now", now).setParameter("familyId", stored.getFamilyId()).executeUpdate();
+            throw new AuthenticationFailedException("refresh_token_reused",
+                    "refresh token was already used; every token of this login is now revoked");
+        }
+        if (!stored.isRedeemable(now)) {
+            throw TokenRefusal.invalid();
+        }
+        Client client = em.find(Client.class, stored.getClientId());
+        if (client == null || !client.isActive()) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
+        stored.markUsed(now);
+        return issuePair(client.getId(), stored.getFamilyId(), now);
+    }
+
+    /** Resolves the {@code X-API-Key} (and optional {@code X-API-Secret}) headers to a caller. */
+    public CallerIdentity identifyByApiKey(String apiKey, String apiSecret) {
+        if (apiSecret == null) {
+            Client client = activeClient(apiKey).orElseThrow(AuthenticationFailedException::invalidCredentials);
+            return new CallerIdentity(client.getId().toString(), client.getId(), AccessScope.SESSION);
+        }
+        UUID cached = verifiedCredentials.lookup(apiKey, apiSecret);
+        UUID clientId = cached != null ? cached : verifiedClient(apiKey, apiSecret).getId();
+        return new CallerIdentity(clientId.toString(), clientId, AccessScope.FULL);
+    }
+
+    private Client verifiedClient(String apiKey, String apiSecret) {
+        Client client = activeClient(apiKey)
+                .filter(c -> SecretHasher.matches(apiSecret, c.getApiSecretHash()))
+                .orElseThrow(AuthenticationFailedException::invalidCredentials);
+        verifiedCredentials.remember(apiKey, apiSecret, client.getId());
+        return client;
+    }
+
+    private Optional<Client> activeClient(String apiKey) {
+        if (apiKey == null || apiKey.isBlank() || apiKey.length() > 128) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Client.BY_API_KEY, Client.class)
+                .setParameter("apiKey", apiKey)
+                .getResultStream().findFirst()
+                .filter(Client::isActive);
+    }
+
+    private TokenPair issuePair(UUID clientId, UUID familyId, Instant now) {
+        RefreshToken refresh = new RefreshToken(familyId, clientId, AccessScope.FULL.claimValue(), now, issuer.refreshExpiry(now));
+        em.persist(refresh);
+        return new TokenPair(
+                issuer.access(clientId.toString(), clientId, AccessScope.FULL),
+                issuer.refresh(refresh.getId(), familyId, clientId, refresh.getExpiresAt()));
+    }
+
+    private static UUID parseUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw TokenRefusal.invalid();
+        }
+    }
+
+    private static final class TokenRefusal {
+        static AuthenticationFailedException invalid() {
+            return new AuthenticationFailedException("invalid_refresh_token", "refresh token is invalid, expired or revoked");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.facegate.authentication;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Signs FaceGate's tokens. Access tokens have audience {@value #ACCESS_AUDIENCE}, the only one
+ * MicroProfile JWT accepts; refresh tokens have {@value #REFRESH_AUDIENCE}, so a refresh token can
+ * never be used as an access token.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public static final String ISSUER = "facegate";
+    public static final String ACCESS_AUDIENCE = "facegate-api";
+    public static final String REFRESH_AUDIENCE = "facegate-refresh";
+    public static final String TENANT_CLAIM = "tenant";
+    public static final String SCOPE_CLAIM = "scope";
+    public static final String FAMILY_CLAIM = "family";
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "facegate.access-token-ttl-seconds", defaultValue = "900")
+    long accessTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "facegate.browser-token-ttl-seconds", defaultValue = "600")
+    long browserTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "facegate.refresh-token-ttl-seconds", defaultValue = "604800")
+    long refreshTtlSeconds;
+
+    /** An access token for one tenant (a client id) or, for {@link AccessScope#ADMIN}, for the operator. */
+    public IssuedToken access(String subject, UUID tenant, AccessScope scope) {
+        Instant now = Instant.now();
+        long ttl = scope == AccessScope.SESSION ? browserTtlSeconds : accessTtlSeconds;
+        Instant expires = now.plus(Duration.ofSeconds(ttl));
+        JsonArrayBuilder groups = Json.createArrayBuilder();
+        scope.roles().forEach(groups::add);
+        var claims = Json.createObjectBuilder()
+                .add("iss", ISSUER)
+                .add("aud", ACCESS_AUDIENCE)
+                .add("sub", subject)
+                .add("upn", subject)
+                .add("jti", UUID.randomUUID().toString())
+                .add("iat", now.getEpochSecond())
+                .add("exp", expires.getEpochSecond())
+                .add("groups", groups)
+                .add(SCOPE_CLAIM, scope.claimValue());
+        if (tenant != null) {
+            claims.add(TENANT_CLAIM, tenant.toString());
+        }
+        return new IssuedToken(JsonWebTokens.sign(claims.build(), keys.privateKey()), expires);
+    }
+
+    public IssuedToken refresh(UUID tokenId, UUID familyId, UUID tenant, Instant expires) {
+        JsonObject claims = Json.createObjectBuilder()
+                .add("iss", ISSUER)
+                .add("aud", REFRESH_AUDIENCE)
+                .add("sub", tenant.toString())
+                .add("jti", tokenId.toString())
+                .add(FAMILY_CLAIM, familyId.toString())
+                .add("iat", Instant.now().getEpochSecond())
+                .add("exp", expires.getEpochSecond())
+                .build();
+        return new IssuedToken(JsonWebTokens.sign(claims, keys.privateKey()), expires);
+    }
+
+    public Instant refreshExpiry(Instant now) {
+        return now.plus(Duration.ofSeconds(refreshTtlSeconds));
+    }
+}

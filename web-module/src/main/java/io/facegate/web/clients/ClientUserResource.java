@@ -1,0 +1,125 @@
+package io.facegate.web.clients;
+
+import io.facegate.authentication.Roles;
+import io.facegate.clients.ClientUserDirectory;
+import io.facegate.domain.clients.ClientUser;
+import io.facegate.system.FaceGateException;
+import io.facegate.system.Page;
+import io.facegate.web.authentication.Callers;
+import io.facegate.web.http.Ids;
+import io.facegate.web.http.JsonDocuments;
+import io.facegate.web.http.PagedResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** A client's own users (seed 000). Another client's user id answers 404, like a missing one. */
+@Path("clients/users")
+@RolesAllowed(Roles.CLIENT)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Client Management")
+public class ClientUserResource {
+
+    @Inject
+    ClientUserDirectory directory;
+
+    @Context
+    SecurityContext security;
+
+    public record NewClientUser(String externalUserId, String displayName, JsonObject metadata) {
+    }
+
+    public record ClientUserChanges(String displayName, JsonObject metadata) {
+    }
+
+    @POST
+    @Operation(summary = "Register a user ahead of enrollment (enrollment also creates users on demand)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "user",
+            value = "{\"external_user_id\": \"user123\", \"display_name\": \"John Doe\", \"metadata\": {\"department\": \"R&D\"}}")))
+    @APIResponse(responseCode = "201", description = "User created")
+    @APIResponse(responseCode = "409", description = "external_user_id already used by this client")
+    public Response register(NewClientUser request, @Context UriInfo uri) {
+        if (request == null || request.externalUserId() == null || request.externalUserId().isBlank()) {
+            throw FaceGateException.invalid("missing_external_user_id", "external_user_id is required");
+        }
+        ClientUser user = directory.register(Callers.tenant(security), request.externalUserId(),
+                request.displayName(), JsonDocuments.metadata(request.metadata()));
+        return Response.created(uri.getAbsolutePathBuilder().path(user.getId().toString()).build())
+                .entity(view(user)).build();
+    }
+
+    @GET
+    @Operation(summary = "List users, newest first; filter by search text and enrollment")
+    public PagedResponse<ClientUserView> list(@QueryParam("search") String search,
+                                              @QueryParam("is_enrolled") Boolean isEnrolled,
+                                              @QueryParam("offset") @DefaultValue("0") int offset,
+                                              @QueryParam("limit") @DefaultValue("" + Page.DEFAULT_LIMIT) int limit,
+                                              @Context UriInfo uri) {
+        String text = search == null || search.isBlank() ? null : search.strip();
+        return PagedResponse.of(directory.list(Callers.tenant(security), text, isEnrolled, offset, limit).map(this::view), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get one user, with a time-limited profile_image_url")
+    @APIResponse(responseCode = "404", description = "No such user for this client")
+    public ClientUserView get(@PathParam("id") String id) {
+        return view(directory.find(Callers.tenant(security), Ids.parse(id, "user")));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Update display_name and/or metadata")
+    public ClientUserView replace(@PathParam("id") String id, ClientUserChanges changes) {
+        return update(id, changes);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Update display_name and/or metadata")
+    public ClientUserView update(@PathParam("id") String id, ClientUserChanges changes) {
+        if (changes == null) {
+            throw FaceGateException.invalid("missing_body", "a JSON body is required");
+        }
+        UUID userId = Ids.parse(id, "user");
+        return view(directory.describe(Callers.tenant(security), userId, changes.displayName(), JsonDocuments.metadata(changes.metadata())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a user and everything stored about their face")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id) {
+        directory.delete(Callers.tenant(security), Ids.parse(id, "user"));
+        return Response.noContent().build();
+    }
+
+    private ClientUserView view(ClientUser user) {
+        return ClientUserView.of(user, directory.profileImageUrl(user));
+    }
+}

@@ -1,0 +1,71 @@
+package io.facegate.web.http;
+
+import io.facegate.system.FaceGateException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.util.Set;
+
+/** Free-form JSON kept as text in jsonb columns (metadata, allowed origins). */
+public final class JsonDocuments {
+
+    private static final int MAX_DOCUMENT_CHARS = 16_384;
+
+    private JsonDocuments() {
+    }
+
+    public static JsonObject object(String stored) {
+        try (JsonReader reader = Json.createReader(new StringReader(stored == null ? "{}" : stored))) {
+            return reader.readObject();
+        }
+    }
+
+    public static JsonArray array(String stored) {
+        try (JsonReader reader = Json.createReader(new StringReader(stored == null ? "[]" : stored))) {
+            return reader.readArray();
+        }
+    }
+
+    /** Metadata from a request, checked for size; null stays null (meaning "unchanged"). */
+    public static String metadata(JsonObject metadata) {
+        if (metadata == null) {
+            return null;
+        }
+        String text = metadata.toString();
+        if (text.length() > MAX_DOCUMENT_CHARS) {
+            throw FaceGateException.invalid("metadata_too_large", "metadata must be at most " + MAX_DOCUMENT_CHARS + " characters of JSON");
+        }
+        return text;
+    }
+
+    /** Origins as {@code scheme://host[:port]}, validated; null stays null. */
+    public static String origins(JsonArray origins) {
+        if (origins == null) {
+            return null;
+        }
+        var builder = Json.createArrayBuilder();
+        for (JsonValue value : origins) {
+            if (!(value instanceof JsonString text) || !isOrigin(text.getString())) {
+                throw FaceGateException.invalid("invalid_origin", "allowed_origins must be strings like https://app.example.com");
+            }
+            builder.add(text.getString());
+        }
+        return builder.build().toString();
+    }
+
+    private static boolean isOrigin(String value) {
+        try {
+            URI uri = new URI(value);
+            return Set.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null
+                    && (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

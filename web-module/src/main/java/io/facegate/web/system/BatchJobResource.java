@@ -1,0 +1,58 @@
+package io.facegate.web.system;
+
+import io.facegate.authentication.Roles;
+import io.facegate.maintenance.MaintenanceJobs;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Date;
+
+/** Lets the operator run a housekeeping batch job now and follow it. */
+@Path("core/jobs")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "System")
+public class BatchJobResource {
+
+    @Inject
+    MaintenanceJobs jobs;
+
+    public record JobExecutionView(long executionId, String jobName, String batchStatus, String exitStatus,
+                                   Instant startedAt, Instant endedAt) {
+        static JobExecutionView of(JobExecution execution) {
+            return new JobExecutionView(execution.getExecutionId(), execution.getJobName(),
+                    execution.getBatchStatus().name(), execution.getExitStatus(),
+                    instant(execution.getStartTime()), instant(execution.getEndTime()));
+        }
+
+        private static Instant instant(Date date) {
+            return date == null ? null : date.toInstant();
+        }
+    }
+
+    @POST
+    @Path("{name}")
+    @Operation(summary = "Start a batch job (purge-expired-tokens)")
+    public Response start(@PathParam("name") String name) {
+        long id = jobs.startByName(name);
+        return Response.accepted(JobExecutionView.of(jobs.execution(id))).build();
+    }
+
+    @GET
+    @Path("executions/{id}")
+    @Operation(summary = "State of one job execution")
+    public JobExecutionView execution(@PathParam("id") long id) {
+        return JobExecutionView.of(jobs.execution(id));
+    }
+}
