@@ -1,0 +1,30 @@
+package io.facegate.recognition;
+
+/**
+ * The face engine's tunables (MicroProfile Config keys on {@link FaceEngine}).
+ *
+ * @param maxImageBytes      largest encoded image accepted
+ * @param maxImagePixels     largest decoded image accepted (width x height), checked before decoding
+ * @param detectionThreshold detector score a face needs
+ * @param nmsIou             overlap above which the weaker of two detections is dropped
+ * @param maxFaces           faces analysed per image, largest first
+ * @param matchThreshold     cosine similarity at which two faces are the same person
+ * @param minFaceSize        face side in pixels below which quality reports face_too_small
+ * @param inferencePoolSize  predictors per model, i.e. concurrent inferences of one model
+ */
+public record RecognitionSettings(long maxImageBytes, long maxImagePixels, double detectionThreshold, double nmsIou,
+                                  int maxFaces, double matchThreshold, double minFaceSize, int inferencePoolSize) {
+
+    public static final double DEFAULT_DETECTION_THRESHOLD = 0.65;
+    public static final double DEFAULT_NMS_IOU = 0.4;
+    public static final int DEFAULT_MAX_FACES = 32;
+    /** Calibrated on identities/pairs_dev.csv: see docs/benchmarks/face-engine.md. */
+    public static final double DEFAULT_MATCH_THRESHOLD = 0.40;
+    public static final double DEFAULT_MIN_FACE_SIZE = 64;
+
+    public static RecognitionSettings defaults() {
+        return new RecognitionSettings(ImageDecoder.DEFAULT_MAX_BYTES, ImageDecoder.DEFAULT_MAX_PIXELS,
+                DEFAULT_DETECTION_THRESHOLD, DEFAULT_NMS_IOU, DEFAULT_MAX_FACES, DEFAULT_MATCH_THRESHOLD,
+                DEFAULT_MIN_FACE_SIZE, Runtime.getRuntime().availableProcessors());
+    }
+}
