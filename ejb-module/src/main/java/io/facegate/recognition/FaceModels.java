@@ -7,6 +7,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
@@ -107,6 +108,10 @@ public final class FaceModels implements AutoCloseable {
 
         @Override
         public NDList processInput(TranslatorContext context, Input input) {
+            // The profiling graph executor re-specialises each model per input shape (every new face
+            // count) and gives no fusion on CPU, so it only adds latency. The switch is per thread
+            // in libtorch; an explicit ai.djl.pytorch.graph_optimizer property still wins.
+            JniUtils.setGraphExecutorOptimize(false);
             Shape shape = new Shape(input.batch(), model.channels(), model.height(), model.width());
             return new NDList(context.getNDManager().create(FloatBuffer.wrap(input.data()), shape));
         }
