@@ -151,6 +151,11 @@ public class FaceEngine {
         return ready().decoder().decode(field, bytes);
     }
 
+    /** Decodes an upload holding either the image file or a data URL / base64 as text. */
+    public DecodedImage decodeUpload(String field, byte[] bytes) {
+        return ready().decoder().decodeUpload(field, bytes);
+    }
+
     /** Decodes a {@code data:image/...;base64,} URL or plain base64. */
     public DecodedImage decodeText(String field, String text) {
         return ready().decoder().decodeText(field, text);

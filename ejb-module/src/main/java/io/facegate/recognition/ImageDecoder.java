@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
@@ -80,6 +81,30 @@ public final class ImageDecoder {
                     field + " is not valid base64 or a data:image/...;base64 URL (" + e.getMessage() + ")");
         }
         return decode(field, bytes);
+    }
+
+    /**
+     * Decodes an upload that is either the image file itself or a data URL / base64 as text (a
+     * multipart field can hold both): bytes without an image signature that are printable ASCII
+     * are read as text.
+     */
+    public DecodedImage decodeUpload(String field, byte[] bytes) {
+        if (bytes != null && ImageHeader.sniff(bytes).isEmpty() && isPrintableAscii(bytes)) {
+            return decodeText(field, new String(bytes, StandardCharsets.US_ASCII));
+        }
+        return decode(field, bytes);
+    }
+
+    private static boolean isPrintableAscii(byte[] bytes) {
+        if (bytes.length == 0) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if ((b < 0x20 || b > 0x7E) && b != '\r' && b != '\n' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decodes encoded image bytes, first checking size and the header's declared dimensions. */

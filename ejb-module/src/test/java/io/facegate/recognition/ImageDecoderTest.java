@@ -122,6 +122,20 @@ class ImageDecoderTest {
     }
 
     @Test
+    void readsAnUploadAsFileOrAsText() {
+        byte[] jpeg = TestData.bytes(TestData.data("detection/formats_single_face/einstein.jpeg"));
+        byte[] bmp = TestData.bytes(TestData.data("detection/formats_single_face/einstein.bmp"));
+        byte[] dataUrl = ("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg)).getBytes();
+        for (byte[] upload : new byte[][]{jpeg, bmp, dataUrl}) {
+            try (DecodedImage image = decoder.decodeUpload("image", upload)) {
+                assertEquals(256, image.width());
+            }
+        }
+        assertEquals("unsupported_image_format", assertThrows(FaceGateException.class,
+                () -> decoder.decodeUpload("image", new byte[]{0, 1, 2, 3})).code());
+    }
+
+    @Test
     void explainsBrokenBase64() {
         FaceGateException refused = assertThrows(FaceGateException.class, () -> decoder.decodeText("source_image", "not*base64!"));
         assertEquals(ErrorKind.INVALID_REQUEST, refused.kind());
