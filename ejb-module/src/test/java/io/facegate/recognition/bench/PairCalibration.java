@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Match-threshold calibration on the labelled pairs: accuracy at a threshold, the best threshold,
@@ -28,6 +29,9 @@ class PairCalibration {
 
     private record Pair(double similarity, boolean same) {
     }
+
+    /** How often each combination of quality issues occurs on these (mostly good) portraits. */
+    private static final Map<String, Integer> QUALITY_ISSUES = new TreeMap<>();
 
     @Test
     void calibrate() {
@@ -47,6 +51,7 @@ class PairCalibration {
             }
             report(file, pairs, missing, engine.settings().matchThreshold());
         }
+        System.out.println("\nquality issues of the largest face, photos per combination: " + QUALITY_ISSUES);
     }
 
     private static Optional<FaceEmbedding> embed(FaceEngine engine, String relative) {
@@ -57,6 +62,7 @@ class PairCalibration {
                 System.out.println("no face found in " + relative);
                 return Optional.empty();
             }
+            QUALITY_ISSUES.merge(faces.get(0).quality().issues().toString(), 1, Integer::sum);
             return Optional.of(faces.get(0).embedding());
         }
     }
