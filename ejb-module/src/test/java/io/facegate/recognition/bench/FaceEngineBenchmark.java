@@ -1,5 +1,9 @@
 package io.facegate.recognition.bench;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.facegate.recognition.DecodedImage;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceEngine;
@@ -11,12 +15,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -39,7 +45,35 @@ class FaceEngineBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("ai.djl.pytorch.num_threads", "default"),
                 engine.status().loadTimeMs());
         models();
+        onnxRuntime();
         frames(engine);
+    }
+
+    /**
+     * The same models' ONNX originals in ONNX Runtime (test dependency only), batch 1: how much of
+     * the time is libtorch itself rather than FaceGate's pipeline.
+     */
+    private static void onnxRuntime() {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        System.out.println("\nsame model in ONNX Runtime, batch 1, median ms per call:");
+        for (FaceModel model : FaceModel.values()) {
+            Path file = TestData.models("onnx/" + model.fileName().replace(".pt", ".onnx"));
+            try (OrtSession session = environment.createSession(file.toString(), new OrtSession.SessionOptions());
+                 OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(new float[model.itemSize()]),
+                         new long[]{1, model.channels(), model.height(), model.width()})) {
+                Map<String, OnnxTensor> inputs = Map.of(session.getInputNames().iterator().next(), input);
+                double ms = median(50 * ROUNDS, () -> {
+                    try (OrtSession.Result ignored = session.run(inputs)) {
+                        // only the time matters
+                    } catch (OrtException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                System.out.printf(Locale.ROOT, "  %-10s batch 1: %7.2f ms%n", model, ms);
+            } catch (OrtException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Each model alone on random input: the inference cost without any image work. */
