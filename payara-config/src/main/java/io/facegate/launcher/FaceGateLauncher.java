@@ -97,8 +97,18 @@ public final class FaceGateLauncher implements AutoCloseable {
         System.out.println("FaceGate stopped.");
     }
 
-    /** Starts everything and returns once the API answers. */
+    /** Starts everything and returns once the API answers; on failure stops what did start. */
     public void start() throws Exception {
+        try {
+            startAll();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        domain.killIfRunning();
         ServerSecrets secrets = ServerSecrets.loadOrCreate(settings.dataDirectory().resolve("keys"));
         String jdbcUrl = settings.databaseUrl().orElse(null);
         if (jdbcUrl == null) {
@@ -147,12 +157,15 @@ public final class FaceGateLauncher implements AutoCloseable {
             if (serverEnvironment != null) {
                 domain.undeploy(serverEnvironment);
                 domain.stop(serverEnvironment);
+                serverEnvironment = null;
             }
             if (embeddedObjectStore != null) {
                 embeddedObjectStore.close();
+                embeddedObjectStore = null;
             }
             if (embeddedDatabase != null) {
                 embeddedDatabase.close();
+                embeddedDatabase = null;
             }
         } catch (Exception e) {
             System.err.println("While stopping: " + e.getMessage());

@@ -138,6 +138,13 @@ public final class PayaraDomain {
         asadminTolerant(environment, "stop-domain", "--kill=false", DOMAIN);
     }
 
+    /** Ends a domain left running by a start that was cut short (its ports would block the next start). */
+    public void killIfRunning() {
+        if (Files.exists(installRoot.resolve("bin/asadmin")) && exists()) {
+            asadminTolerant(Map.of(), "stop-domain", "--kill=true", DOMAIN);
+        }
+    }
+
     public Path serverLog() {
         return domainDirectory().resolve("logs/server.log");
     }

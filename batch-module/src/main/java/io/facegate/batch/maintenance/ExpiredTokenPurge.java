@@ -4,6 +4,7 @@ import io.facegate.domain.authentication.RefreshToken;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
@@ -13,8 +14,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Batchlet of the {@code purge-expired-tokens} job. */
+/** Batchlet of the {@code purge-expired-tokens} job ({@code @Dependent}: the lib jar is discovered in "annotated" mode). */
 @Named("expiredTokenPurge")
+@Dependent
 public class ExpiredTokenPurge extends AbstractBatchlet {
 
     @PersistenceContext(unitName = "facegate")

@@ -6,38 +6,39 @@ import io.facegate.authentication.TokenIssuer;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import jakarta.json.JsonString;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.security.Principal;
 import java.util.UUID;
 
-/** Who made this request, whichever way they authenticated (JWT or API key headers). */
+/** Who made this request, as {@link AccessControl} established it (JWT or API key headers). */
 public final class Callers {
+
+    static final String ATTRIBUTE = "io.facegate.caller";
 
     private Callers() {
     }
 
-    public static CallerIdentity identify(SecurityContext security) {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        if (principal instanceof CallerPrincipal apiKeyCaller) {
-            return apiKeyCaller.identity();
-        }
-        if (principal instanceof JsonWebToken jwt) {
-            AccessScope scope = AccessScope.fromClaim(text(jwt.getClaim(TokenIssuer.SCOPE_CLAIM)));
-            String tenant = text(jwt.getClaim(TokenIssuer.TENANT_CLAIM));
-            return new CallerIdentity(jwt.getSubject(), tenant == null ? null : UUID.fromString(tenant), scope);
+    public static CallerIdentity identify(HttpServletRequest request) {
+        if (request.getAttribute(ATTRIBUTE) instanceof CallerIdentity caller) {
+            return caller;
         }
         throw new FaceGateException(ErrorKind.UNAUTHENTICATED, "unauthorized", "missing, invalid or expired credentials");
     }
 
     /** The tenant of a client caller; the operator has none and is refused tenant data. */
-    public static UUID tenant(SecurityContext security) {
-        CallerIdentity caller = identify(security);
+    public static UUID tenant(HttpServletRequest request) {
+        CallerIdentity caller = identify(request);
         if (caller.clientId() == null) {
             throw new FaceGateException(ErrorKind.FORBIDDEN, "forbidden", "this endpoint needs client credentials");
         }
         return caller.clientId();
+    }
+
+    static CallerIdentity fromToken(JsonWebToken jwt) {
+        AccessScope scope = AccessScope.fromClaim(text(jwt.getClaim(TokenIssuer.SCOPE_CLAIM)));
+        String tenant = text(jwt.getClaim(TokenIssuer.TENANT_CLAIM));
+        return new CallerIdentity(jwt.getSubject(), tenant == null ? null : UUID.fromString(tenant), scope);
     }
 
     private static String text(Object claim) {

@@ -8,7 +8,7 @@ import io.facegate.system.Page;
 import io.facegate.web.http.Ids;
 import io.facegate.web.http.JsonDocuments;
 import io.facegate.web.http.PagedResponse;
-import jakarta.annotation.security.RolesAllowed;
+import io.facegate.web.authentication.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +35,7 @@ import java.util.UUID;
 
 /** The operator's client (tenant) management; needs an admin token. */
 @Path("core/clients")
-@RolesAllowed(Roles.ADMIN)
+@RequiresRole(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Client Management")

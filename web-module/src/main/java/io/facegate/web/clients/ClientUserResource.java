@@ -9,7 +9,7 @@ import io.facegate.web.authentication.Callers;
 import io.facegate.web.http.Ids;
 import io.facegate.web.http.JsonDocuments;
 import io.facegate.web.http.PagedResponse;
-import jakarta.annotation.security.RolesAllowed;
+import io.facegate.web.authentication.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +39,7 @@ import java.util.UUID;
 
 /** A client's own users (seed 000). Another client's user id answers 404, like a missing one. */
 @Path("clients/users")
-@RolesAllowed(Roles.CLIENT)
+@RequiresRole(Roles.CLIENT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Client Management")
@@ -49,7 +49,7 @@ public class ClientUserResource {
     ClientUserDirectory directory;
 
     @Context
-    SecurityContext security;
+    HttpServletRequest http;
 
     public record NewClientUser(String externalUserId, String displayName, JsonObject metadata) {
     }
@@ -67,7 +67,7 @@ public class ClientUserResource {
         if (request == null || request.externalUserId() == null || request.externalUserId().isBlank()) {
             throw FaceGateException.invalid("missing_external_user_id", "external_user_id is required");
         }
-        ClientUser user = directory.register(Callers.tenant(security), request.externalUserId(),
+        ClientUser user = directory.register(Callers.tenant(http), request.externalUserId(),
                 request.displayName(), JsonDocuments.metadata(request.metadata()));
         return Response.created(uri.getAbsolutePathBuilder().path(user.getId().toString()).build())
                 .entity(view(user)).build();
@@ -81,7 +81,7 @@ public class ClientUserResource {
                                               @QueryParam("limit") @DefaultValue("" + Page.DEFAULT_LIMIT) int limit,
                                               @Context UriInfo uri) {
         String text = search == null || search.isBlank() ? null : search.strip();
-        return PagedResponse.of(directory.list(Callers.tenant(security), text, isEnrolled, offset, limit).map(this::view), uri);
+        return PagedResponse.of(directory.list(Callers.tenant(http), text, isEnrolled, offset, limit).map(this::view), uri);
     }
 
     @GET
@@ -89,7 +89,7 @@ public class ClientUserResource {
     @Operation(summary = "Get one user, with a time-limited profile_image_url")
     @APIResponse(responseCode = "404", description = "No such user for this client")
     public ClientUserView get(@PathParam("id") String id) {
-        return view(directory.find(Callers.tenant(security), Ids.parse(id, "user")));
+        return view(directory.find(Callers.tenant(http), Ids.parse(id, "user")));
     }
 
     @PUT
@@ -107,7 +107,7 @@ public class ClientUserResource {
             throw FaceGateException.invalid("missing_body", "a JSON body is required");
         }
         UUID userId = Ids.parse(id, "user");
-        return view(directory.describe(Callers.tenant(security), userId, changes.displayName(), JsonDocuments.metadata(changes.metadata())));
+        return view(directory.describe(Callers.tenant(http), userId, changes.displayName(), JsonDocuments.metadata(changes.metadata())));
     }
 
     @DELETE
@@ -115,7 +115,7 @@ public class ClientUserResource {
     @Operation(summary = "Delete a user and everything stored about their face")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id) {
-        directory.delete(Callers.tenant(security), Ids.parse(id, "user"));
+        directory.delete(Callers.tenant(http), Ids.parse(id, "user"));
         return Response.noContent().build();
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 /** The one error shape of the API: {@code {"error": code, "message": text, "details": {...}}}. */
 public record ApiError(String error, String message, Map<String, Object> details) {
 
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"facegate\"";
+
     public Response toResponse(int status) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this).build();
     }

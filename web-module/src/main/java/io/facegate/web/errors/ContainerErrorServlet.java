@@ -34,7 +34,7 @@ public class ContainerErrorServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"facegate\"");
+            response.setHeader("WWW-Authenticate", ApiError.BEARER_CHALLENGE);
         }
         Jsonb jsonb = JsonConfiguration.jsonb();
         response.getWriter().write(jsonb.toJson(new ApiError(ApiError.codeFor(status), message, Map.of())));

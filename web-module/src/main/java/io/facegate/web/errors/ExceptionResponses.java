@@ -1,9 +1,11 @@
 package io.facegate.web.errors;
 
+import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -26,7 +28,12 @@ public class ExceptionResponses implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         FaceGateException refusal = find(thrown, FaceGateException.class);
         if (refusal != null) {
-            return new ApiError(refusal.code(), refusal.getMessage(), refusal.details()).toResponse(refusal.kind().httpStatus());
+            Response.ResponseBuilder response = Response.status(refusal.kind().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(refusal.code(), refusal.getMessage(), refusal.details()));
+            if (refusal.kind() == ErrorKind.UNAUTHENTICATED) {
+                response.header("WWW-Authenticate", ApiError.BEARER_CHALLENGE);
+            }
+            return response.build();
         }
         if (find(thrown, JsonbException.class) != null || find(thrown, JsonParsingException.class) != null) {
             return new ApiError("invalid_json", "request body is not valid JSON for this endpoint", Map.of()).toResponse(400);

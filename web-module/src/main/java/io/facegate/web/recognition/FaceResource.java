@@ -7,7 +7,7 @@ import io.facegate.recognition.FaceComparison;
 import io.facegate.recognition.FaceEngine;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
-import jakarta.annotation.security.RolesAllowed;
+import io.facegate.web.authentication.RequiresRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -34,7 +34,7 @@ import java.util.Set;
  * text) or as JSON strings (data URL or base64).
  */
 @Path("faces")
-@RolesAllowed(Roles.CLIENT)
+@RequiresRole(Roles.CLIENT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Face Authentication")
 public class FaceResource {

@@ -2,7 +2,7 @@ package io.facegate.web.system;
 
 import io.facegate.authentication.Roles;
 import io.facegate.maintenance.MaintenanceJobs;
-import jakarta.annotation.security.RolesAllowed;
+import io.facegate.web.authentication.RequiresRole;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import java.util.Date;
 
 /** Lets the operator run a housekeeping batch job now and follow it. */
 @Path("core/jobs")
-@RolesAllowed(Roles.ADMIN)
+@RequiresRole(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "System")
 public class BatchJobResource {

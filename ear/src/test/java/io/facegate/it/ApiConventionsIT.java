@@ -1,0 +1,151 @@
+package io.facegate.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Errors are JSON with the right 4xx, paths work with and without '/', docs and health answer. */
+@Order(4)
+@ExtendWith(FaceGateServer.class)
+class ApiConventionsIT {
+
+    private static Api client;
+
+    @BeforeAll
+    static void login() {
+        client = Tenants.create("Conventions Co").api();
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        Api.Reply reply = client.post("/api/clients/users/", "{\"external_user_id\": ");
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals("invalid_json", reply.json().getString("error"));
+        assertEquals(400, Api.anonymous().post("/api/core/auth/client/", "[1,2]").status());
+        assertEquals(400, client.post("/api/clients/users/", "{\"metadata\": \"not an object\", \"external_user_id\":\"x\"}").status());
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeBeingRead() throws Exception {
+        // Send 13 MiB from another thread; the server may answer and close before reading it all.
+        try (Socket socket = new Socket("127.0.0.1", FaceGateServer.HTTP_PORT)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            byte[] body = new byte[13 * 1024 * 1024];
+            java.util.Arrays.fill(body, (byte) ' ');
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(("POST /api/core/auth/client/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.flush();
+                } catch (java.io.IOException closedEarly) {
+                    // the server refused the body and closed the connection: expected
+                }
+            });
+            writer.start();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            writer.join(30_000);
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.contains("\"error\":\"payload_too_large\""), response);
+        }
+    }
+
+    @Test
+    void wrongMethodsTypesAndPathsAreJsonErrors() {
+        Api.Reply unknown = client.get("/api/no/such/thing/");
+        assertEquals(404, unknown.status());
+        assertEquals("not_found", unknown.json().getString("error"));
+        Api.Reply outside = Api.anonymous().get("/no-such-page");
+        assertEquals(404, outside.status());
+        assertTrue(outside.contentType().startsWith("application/json"), outside::toString);
+        Api.Reply method = client.delete("/api/clients/users/");
+        assertEquals(405, method.status());
+        assertEquals("method_not_allowed", method.json().getString("error"));
+        Api.Reply type = client.post("/api/clients/users/", "x".getBytes(), "text/plain");
+        assertEquals(415, type.status());
+        assertEquals("unsupported_media_type", type.json().getString("error"));
+        assertEquals(400, client.get("/api/clients/users/?limit=100000").status());
+    }
+
+    @Test
+    void pathsWorkWithAndWithoutTrailingSlash() {
+        assertEquals(200, client.get("/api/clients/users").status());
+        assertEquals(200, client.get("/api/clients/users/").status());
+        assertEquals(200, Api.anonymous().get("/api/system/health").status());
+    }
+
+    @Test
+    void listsArePagedWithLinks() {
+        for (int i = 0; i < 3; i++) {
+            client.post("/api/clients/users/", "{\"external_user_id\":\"page-" + i + "\"}");
+        }
+        JsonObject first = client.get("/api/clients/users/?limit=2").json();
+        assertEquals(3, first.getInt("count"));
+        assertEquals(2, first.getJsonArray("results").size());
+        assertTrue(first.isNull("previous"));
+        String next = first.getString("next");
+        JsonObject second = client.get(next.substring(next.indexOf("/api/"))).json();
+        assertEquals(1, second.getJsonArray("results").size());
+        assertTrue(second.isNull("next"));
+    }
+
+    @Test
+    void healthReportsDatabaseAndObjectStorage() {
+        JsonObject health = Api.anonymous().get("/api/system/health/").json();
+        assertEquals("healthy", health.getString("status"));
+        assertEquals("healthy", health.getJsonObject("services").getJsonObject("database").getString("status"));
+        assertEquals("healthy", health.getJsonObject("services").getJsonObject("object_storage").getString("status"));
+        Api.Reply ready = Api.anonymous().get("/health/ready");
+        assertEquals(200, ready.status(), ready::toString);
+        assertEquals("UP", ready.json().getString("status"));
+        assertEquals(200, Api.anonymous().get("/health/live").status());
+    }
+
+    @Test
+    void openApiDocumentAndSwaggerUiAreServed() {
+        Api.Reply yaml = Api.anonymous().get("/api/schema/");
+        assertEquals(200, yaml.status(), yaml::toString);
+        assertTrue(yaml.body().contains("/api/core/auth/client"));
+        JsonObject json = Api.anonymous().header("Accept", "application/json").get("/api/schema/").json();
+        assertTrue(json.getJsonObject("paths").containsKey("/api/clients/users"));
+        String tags = json.getJsonArray("tags").toString();
+        for (String tag : new String[]{"Authentication", "Client Management", "Face Enrollment", "Face Authentication",
+                "System", "Analytics", "Webhooks", "Legacy Recognition"}) {
+            assertTrue(tags.contains(tag), tag);
+        }
+        assertEquals(200, Api.anonymous().get("/openapi").status());
+        Api.Reply ui = Api.anonymous().get("/api/schema/swagger-ui/");
+        assertEquals(200, ui.status());
+        assertTrue(ui.body().contains("swagger-ui"));
+        assertEquals(200, Api.anonymous().get("/api/schema/swagger-ui/swagger-ui-bundle.js").status());
+        assertEquals(301, Api.anonymous().get("/api/schema/swagger-ui").status());
+    }
+
+    @Test
+    void theTokenPurgeBatchJobCompletes() throws Exception {
+        Api admin = Api.bearer(Tenants.adminToken());
+        Api.Reply started = admin.post("/api/core/jobs/purge-expired-tokens", "");
+        assertEquals(202, started.status(), started::toString);
+        long id = started.json().getJsonNumber("execution_id").longValue();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String status = started.json().getString("batch_status");
+        while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            status = admin.get("/api/core/jobs/executions/" + id).json().getString("batch_status");
+        }
+        assertEquals("COMPLETED", status);
+        assertEquals(404, admin.post("/api/core/jobs/no-such-job", "").status());
+    }
+}

@@ -1,0 +1,95 @@
+package io.facegate.it;
+
+import io.facegate.launcher.FaceGateLauncher;
+import io.facegate.launcher.LaunchSettings;
+import io.facegate.launcher.PayaraDomain;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Starts the real FaceGate once per test run: Payara Server with the EAR this build produced, on
+ * the PostgreSQL at 127.0.0.1:5432 (a fresh {@value #DATABASE} database) and an S3 server on
+ * loopback. Every integration test class uses it with {@code @ExtendWith(FaceGateServer.class)}.
+ */
+public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final String DATABASE = "facegate_it";
+    public static final int HTTP_PORT = Integer.getInteger("facegate.it.http-port", 18080);
+    public static final String ADMIN_TOKEN = "fga_it_" + UUID.randomUUID();
+
+    private static FaceGateLauncher launcher;
+    private static Path dataDirectory;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (FaceGateServer.class) {
+            if (launcher == null) {
+                start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(FaceGateServer.class.getName(), this);
+            }
+        }
+    }
+
+    private static void start() throws Exception {
+        String adminUrl = System.getProperty("facegate.it.postgres", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        try (Connection connection = DriverManager.getConnection(adminUrl, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE);
+        }
+        dataDirectory = Path.of(System.getProperty("facegate.it.data", "target/it-data")).toAbsolutePath();
+        LaunchSettings settings = new LaunchSettings(dataDirectory, HTTP_PORT, "2g",
+                Optional.of(adminUrl.replace("/postgres", "/" + DATABASE)), "postgres", "", 0,
+                Optional.empty(), Optional.empty(), Optional.empty(), HTTP_PORT + 1020,
+                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN));
+        Path ear = Path.of(System.getProperty("facegate.ear", "target/facegate.ear"));
+        new PayaraDomain(dataDirectory.resolve("payara"), settings).killIfRunning();
+        deleteRecursively(dataDirectory);
+        launcher = new FaceGateLauncher(settings, ear);
+        launcher.start();
+    }
+
+    public static String baseUrl() {
+        return launcher.baseUrl();
+    }
+
+    public static Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Stops and starts the application server, as an operator's restart would. */
+    public static void restart() throws Exception {
+        launcher.restartServer();
+    }
+
+    public static String jdbcUrl() {
+        return System.getProperty("facegate.it.postgres", "jdbc:postgresql://127.0.0.1:5432/postgres").replace("/postgres", "/" + DATABASE);
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+    }
+
+    private static void deleteRecursively(Path directory) throws Exception {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
