@@ -109,6 +109,38 @@ class FacesApiIT {
         assertEquals(401, Api.anonymous().post("/api/faces/detect", "{\"image\":\"\"}").status());
     }
 
+    /** Every file of the detection data set: faces where there are faces, a 4xx for broken files, never a 5xx. */
+    @Test
+    void answersEveryDetectionFileWithoutAServerError() throws IOException {
+        Path root = data("detection");
+        java.util.Map<String, Integer> expectedFaces = new java.util.HashMap<>();
+        java.util.List<String> counts = Files.readAllLines(root.resolve("face_counts.csv"));
+        for (String line : counts.subList(1, counts.size())) {
+            String[] columns = line.split(",");
+            expectedFaces.put(columns[0], Integer.parseInt(columns[1]));
+        }
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().endsWith(".csv") && !f.toString().endsWith(".xml")).sorted().toList();
+        }
+        for (Path file : files) {
+            String relative = root.relativize(file).toString();
+            Api.Reply reply = multipart("/api/faces/detect", "image", "detection/" + relative);
+            assertTrue(reply.status() < 500, () -> relative + ": " + reply);
+            assertTrue(reply.contentType().startsWith("application/json"), relative);
+            if (relative.startsWith("invalid_images/")) {
+                assertTrue(reply.status() >= 400, () -> relative + " must be refused: " + reply);
+            } else {
+                assertEquals(200, reply.status(), () -> relative + ": " + reply);
+                boolean hasFaces = expectedFaces.getOrDefault(relative, 0) > 0 || relative.startsWith("formats_single_face/");
+                if (hasFaces) {
+                    assertFalse(reply.json().getJsonArray("faces").isEmpty(), () -> relative + ": expected faces, found none");
+                }
+            }
+        }
+    }
+
     private static int area(JsonObject face) {
         JsonObject box = face.getJsonObject("box");
         return box.getInt("width") * box.getInt("height");
