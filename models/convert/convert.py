@@ -12,7 +12,11 @@ A deliberately small ONNX-to-PyTorch interpreter:
 * Reshape targets are rewritten to be batch-agnostic: the models were exported
   with batch 1, so a constant target whose first dim equals that batch becomes
   `x.shape[0]` (traced as a dynamic size), hence every model accepts any N;
-* the module is `torch.jit.trace`d, saved, reloaded and checked.
+* speed rewrites with the same results: PRelu runs as one aten::prelu (slope
+  flattened to C), dilated ungrouped Convs use a zero-inserted plain kernel
+  (libtorch's dilated path for small inputs is a slow reference kernel);
+* the module is `torch.jit.trace`d, frozen (`torch.jit.freeze`), saved,
+  reloaded and checked.
 
 Checks made for every model (the script exits non-zero if any fails):
   1. TorchScript output == eager interpreter output (batch 1, seeded input);
@@ -176,7 +180,10 @@ class OnnxModule(torch.nn.Module):
                 extra = self._slice_bounds(node, env)
             elif node.op_type == "PRelu":
                 self._check_prelu(node, env)
-            step = (node.op_type, list(node.input), list(node.output), _attrs(node), extra)
+            attrs = _attrs(node)
+            if node.op_type == "Conv":
+                self._undilate_conv(node, attrs)
+            step = (node.op_type, list(node.input), list(node.output), attrs, extra)
             outs = self._run_step(step, env)
             self.plan.append(step)
         missing = [o for o in self.output_names if o not in env]
@@ -214,8 +221,35 @@ class OnnxModule(torch.nn.Module):
     def _check_prelu(self, node, env):
         x = self._value(env, node.input[0])
         s = self._value(env, node.input[1])
+        if s.dim() == 1 and x.dim() == 4 and s.shape[0] == x.shape[1]:
+            return  # slope already flattened for an earlier PRelu
         if not (x.dim() == 4 and s.dim() == 3 and tuple(s.shape[1:]) == (1, 1) and s.shape[0] == x.shape[1]):
             raise ConversionError(f"PRelu: slope shape {tuple(s.shape)} unsupported")
+        # One aten::prelu instead of lt/mul/where: flatten the (C,1,1) slope buffer to (C).
+        if node.input[1] not in self._buf or any(
+                n.op_type != "PRelu" or list(n.input).index(node.input[1]) != 1
+                for n in self._runtime_nodes if node.input[1] in n.input):
+            raise ConversionError(f"PRelu: slope {node.input[1]} is not a buffer used only as a PRelu slope")
+        setattr(self, self._buf[node.input[1]], s.reshape(-1).clone())
+
+    def _undilate_conv(self, node, a):
+        """A dilated, ungrouped Conv becomes a plain Conv with a zero-inserted kernel (3x3 with
+        dilation d -> (2d+1)x(2d+1)): same sums plus exact zeros. libtorch runs small dilated
+        convolutions with a slow reference kernel (slow_conv_dilated2d), 5-20x slower than its
+        oneDNN path for the larger plain kernel."""
+        d = list(a.get("dilations", [1, 1]))
+        if d == [1, 1] or a.get("group", 1) != 1:
+            return
+        if node.input[1] not in self._buf or any(
+                node.input[1] in n.input and n is not node for n in self._runtime_nodes):
+            raise ConversionError(f"Conv {node.output[0]}: dilated weight {node.input[1]} is shared")
+        w = getattr(self, self._buf[node.input[1]])
+        kh, kw = w.shape[-2:]
+        big = torch.zeros(w.shape[0], w.shape[1], (kh - 1) * d[0] + 1, (kw - 1) * d[1] + 1, dtype=w.dtype)
+        big[:, :, ::d[0], ::d[1]] = w
+        setattr(self, self._buf[node.input[1]], big)
+        a["dilations"] = [1, 1]
+        a["kernel_shape"] = list(big.shape[-2:])
 
     def _eval_static(self, node):
         op, a = node.op_type, _attrs(node)
@@ -258,7 +292,8 @@ class OnnxModule(torch.nn.Module):
         elif op == "Relu":
             out = F.relu(x)
         elif op == "PRelu":
-            out = torch.where(x < 0, x * v[1], x)  # slope shape checked at build time
+            # == where(x < 0, x * slope, x); slope shape checked at build time
+            out = F.prelu(x, v[1])
         elif op == "Sigmoid":
             out = torch.sigmoid(x)
         elif op == "Exp":
@@ -399,6 +434,9 @@ def convert(spec, onnx_dir, out_dir, fixtures_dir, log):
     x1 = torch.from_numpy(make_input(spec, 1, seed=1234))
     with torch.no_grad():
         traced = torch.jit.trace(module, x1, check_trace=True)
+        # Freezing inlines the buffers as constants and drops the attribute look-ups (prim::GetAttr):
+        # about a quarter of the nodes, which libtorch's simple executor would step through per call.
+        traced = torch.jit.freeze(traced.eval())
     meta = {
         "source": "npm faceplugin-face-recognition-js@0.0.1, model/%s.onnx" % name,
         "onnx_sha256": sha256(onnx_path),
