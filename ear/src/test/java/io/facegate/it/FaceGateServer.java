@@ -19,12 +19,12 @@ import java.util.stream.Stream;
 
 /**
  * Starts the real FaceGate once per test run: Payara Server with the EAR this build produced, on
- * the PostgreSQL at 127.0.0.1:5432 (a fresh {@value #DATABASE} database) and an S3 server on
+ * the PostgreSQL at 127.0.0.1:5432 (a fresh database, {@code facegate_it} unless {@code -Dfacegate.it.database} names another) and an S3 server on
  * loopback. Every integration test class uses it with {@code @ExtendWith(FaceGateServer.class)}.
  */
 public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
-    public static final String DATABASE = "facegate_it";
+    public static final String DATABASE = System.getProperty("facegate.it.database", "facegate_it");
     public static final int HTTP_PORT = Integer.getInteger("facegate.it.http-port", 18080);
     public static final String ADMIN_TOKEN = "fga_it_" + UUID.randomUUID();
 
