@@ -6,14 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,7 +108,7 @@ class FacesApiIT {
     /** Every file of the detection data set: faces where there are faces, a 4xx for broken files, never a 5xx. */
     @Test
     void answersEveryDetectionFileWithoutAServerError() throws IOException {
-        Path root = data("detection");
+        Path root = TestData.path("detection");
         java.util.Map<String, Integer> expectedFaces = new java.util.HashMap<>();
         java.util.List<String> counts = Files.readAllLines(root.resolve("face_counts.csv"));
         for (String line : counts.subList(1, counts.size())) {
@@ -146,35 +142,16 @@ class FacesApiIT {
         return box.getInt("width") * box.getInt("height");
     }
 
-    /** A multipart/form-data body of (field, file) pairs. */
+    /** A multipart/form-data body of (field, data file) pairs. */
     private static Api.Reply multipart(String path, String... fieldsAndFiles) {
-        String boundary = "facegate-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (int i = 0; i < fieldsAndFiles.length; i += 2) {
-            Path file = data(fieldsAndFiles[i + 1]);
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fieldsAndFiles[i]
-                    + "\"; filename=\"" + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(bytes(file));
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        String[] parts = fieldsAndFiles.clone();
+        for (int i = 1; i < parts.length; i += 2) {
+            parts[i] = "@" + parts[i];
         }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return client.post(path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+        return TestData.Multipart.of(parts).post(client, path);
     }
 
     private static String base64(String relative) {
-        return Base64.getEncoder().encodeToString(bytes(data(relative)));
-    }
-
-    private static Path data(String relative) {
-        return Path.of(System.getProperty("facegate.shared", "../../shared"), "data", relative);
-    }
-
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestData.base64(relative);
     }
 }

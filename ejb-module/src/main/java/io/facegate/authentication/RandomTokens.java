@@ -1,7 +1,11 @@
 package io.facegate.authentication;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** Unguessable identifiers for credentials handed to callers. */
 public final class RandomTokens {
@@ -16,5 +20,17 @@ public final class RandomTokens {
         byte[] raw = new byte[bytes];
         RANDOM.nextBytes(raw);
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    /**
+     * SHA-256 of a token, in hex: what is stored of a bearer token, so a database reader cannot
+     * use it. A fast hash suffices because the token itself is long and random.
+     */
+    public static String fingerprint(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JRE has SHA-256", e);
+        }
     }
 }

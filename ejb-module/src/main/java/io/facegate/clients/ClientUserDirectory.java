@@ -1,6 +1,7 @@
 package io.facegate.clients;
 
 import io.facegate.domain.clients.ClientUser;
+import io.facegate.enrollment.Enrollments;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
@@ -26,6 +27,9 @@ public class ClientUserDirectory {
 
     @Inject
     ObjectStorage storage;
+
+    @Inject
+    Enrollments enrollments;
 
     @Inject
     @ConfigProperty(name = "facegate.profile-image-url-ttl-seconds", defaultValue = "900")
@@ -91,8 +95,11 @@ public class ClientUserDirectory {
         return user;
     }
 
+    /** Deletes the person and everything of their face: template, samples, profile image. */
     public void delete(UUID clientId, UUID userId) {
-        em.remove(find(clientId, userId));
+        ClientUser user = find(clientId, userId);
+        enrollments.forget(user);
+        em.remove(user);
     }
 
     /** A time-limited URL for the user's profile image, or null when there is none. */

@@ -1,5 +1,7 @@
 package io.facegate.recognition;
 
+import java.util.List;
+
 /** A face's 512-d feature vector, L2-normalised so that the dot product is the cosine similarity. */
 public record FaceEmbedding(float[] values) {
 
@@ -23,6 +25,23 @@ public record FaceEmbedding(float[] values) {
             values[i] = raw[offset + i] * inverse;
         }
         return new FaceEmbedding(values);
+    }
+
+    /**
+     * The normalised mean of several embeddings of one face: a template averaged over pose and
+     * light, steadier than any single frame.
+     */
+    public static FaceEmbedding mean(List<FaceEmbedding> embeddings) {
+        if (embeddings.isEmpty()) {
+            throw new IllegalArgumentException("the mean of no embeddings");
+        }
+        float[] sum = new float[DIMENSIONS];
+        for (FaceEmbedding embedding : embeddings) {
+            for (int i = 0; i < DIMENSIONS; i++) {
+                sum[i] += embedding.values[i];
+            }
+        }
+        return normalised(sum, 0);
     }
 
     /** Cosine similarity in [-1, 1]. */

@@ -69,11 +69,24 @@ public class MasterKey {
 
     /** Returns IV followed by ciphertext and tag. */
     public byte[] seal(byte[] plain) {
+        return seal(plain, null);
+    }
+
+    public byte[] unseal(byte[] sealed) {
+        return unseal(sealed, null);
+    }
+
+    /**
+     * Seals bound to {@code context} (e.g. the owning row's id): the result opens only with the
+     * same context, so a sealed value copied to another row is refused rather than used.
+     */
+    public byte[] seal(byte[] plain, String context) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            bind(cipher, context);
             byte[] body = cipher.doFinal(plain);
             return ByteBuffer.allocate(IV_BYTES + body.length).put(iv).put(body).array();
         } catch (GeneralSecurityException e) {
@@ -81,13 +94,20 @@ public class MasterKey {
         }
     }
 
-    public byte[] unseal(byte[] sealed) {
+    public byte[] unseal(byte[] sealed, String context) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            bind(cipher, context);
             return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealed data was not sealed with this master key or was altered", e);
+        }
+    }
+
+    private static void bind(Cipher cipher, String context) {
+        if (context != null) {
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

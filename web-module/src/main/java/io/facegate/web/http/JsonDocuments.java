@@ -3,6 +3,7 @@ package io.facegate.web.http;
 import io.facegate.system.FaceGateException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -23,6 +24,18 @@ public final class JsonDocuments {
     public static JsonObject object(String stored) {
         try (JsonReader reader = Json.createReader(new StringReader(stored == null ? "{}" : stored))) {
             return reader.readObject();
+        }
+    }
+
+    /** A request body that must be one JSON object; anything else is a 400 {@code invalid_json}. */
+    public static JsonObject requestObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw FaceGateException.invalid("missing_body", "a JSON object body is required");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw FaceGateException.invalid("invalid_json", "request body is not a valid JSON object");
         }
     }
 

@@ -5,9 +5,8 @@ import io.facegate.recognition.DecodedImage;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceComparison;
 import io.facegate.recognition.FaceEngine;
-import io.facegate.system.ErrorKind;
-import io.facegate.system.FaceGateException;
 import io.facegate.web.authentication.RequiresRole;
+import io.facegate.web.http.MultipartFields;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -23,8 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 
@@ -128,16 +125,7 @@ public class FaceResource {
 
     /** A multipart field holds the image file or, as text, a data URL or base64; its content type does not matter. */
     private DecodedImage decode(String field, EntityPart part) {
-        if (part == null) {
-            throw new FaceGateException(ErrorKind.INVALID_REQUEST, "missing_image", "multipart field " + field + " is required");
-        }
-        byte[] bytes;
-        try (InputStream content = part.getContent()) {
-            bytes = content.readAllBytes();
-        } catch (IOException e) {
-            throw new FaceGateException(ErrorKind.INVALID_REQUEST, "unreadable_image", "could not read multipart field " + field);
-        }
-        return engine.decodeUpload(field, bytes);
+        return engine.decodeUpload(field, MultipartFields.bytes(field, part));
     }
 
     private static long elapsedMs(long started) {

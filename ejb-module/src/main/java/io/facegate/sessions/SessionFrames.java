@@ -1,0 +1,175 @@
+package io.facegate.sessions;
+
+import io.facegate.domain.sessions.FaceSession;
+import io.facegate.domain.sessions.SessionPurpose;
+import io.facegate.domain.sessions.SessionRequirements;
+import io.facegate.enrollment.Enrollments;
+import io.facegate.identification.FaceGallery;
+import io.facegate.identification.GallerySearch;
+import io.facegate.recognition.DecodedImage;
+import io.facegate.recognition.DetectedFace;
+import io.facegate.recognition.FaceAttribute;
+import io.facegate.recognition.FaceEmbedding;
+import io.facegate.recognition.FaceEngine;
+import io.facegate.system.ErrorKind;
+import io.facegate.system.FaceGateException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The frame use case both transports share (REST process-image and the WebSocket stream): find
+ * the session, analyse the frame outside any transaction, decide, then record the outcome in one
+ * short transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SessionFrames {
+
+    private static final int PROFILE_JPEG_QUALITY = 90;
+
+    @Inject
+    FaceSessions sessions;
+
+    @Inject
+    ActiveSessions active;
+
+    @Inject
+    FaceEngine engine;
+
+    @Inject
+    FaceGallery gallery;
+
+    @Inject
+    Enrollments enrollments;
+
+    @Inject
+    SessionSettings settings;
+
+    /**
+     * @param clientId the caller's client, or null when the session token is the only credential
+     * @throws FaceGateException 404 unknown token, 409 session already ended, 410 session expired,
+     *                           4xx for an unusable image (the session is unchanged)
+     */
+    public FrameOutcome process(UUID clientId, String token, FrameSource frame) {
+        FaceSession session = usable(clientId, token);
+        SessionProgress progress;
+        try {
+            progress = active.acquire(session);
+        } catch (ActiveSessions.ProgressLostException e) {
+            sessions.interrupt(session.getId());
+            throw new FaceGateException(ErrorKind.CONFLICT, "session_interrupted",
+                    "the server restarted during this session; open a new session");
+        }
+        boolean ended = false;
+        try {
+            // Another frame may have ended the session while this one waited for the lock.
+            session = usable(clientId, token);
+            FrameOutcome outcome;
+            try (DecodedImage image = frame.decode(engine)) {
+                outcome = analyse(session, token, progress, image);
+            }
+            ended = outcome.sessionEnded();
+            return outcome;
+        } finally {
+            active.release(session.getId(), progress, ended);
+        }
+    }
+
+    /** The session if frames may still be sent to it; expires it when its idle deadline has passed. */
+    public FaceSession usable(UUID clientId, String token) {
+        FaceSession session = sessions.byToken(clientId, token);
+        if (session.isIdleAt(Instant.now())) {
+            session = sessions.expire(session.getId());
+        }
+        switch (session.getStatus()) {
+            case EXPIRED -> throw new FaceGateException(ErrorKind.GONE, "session_expired",
+                    "this session expired after " + settings.idleTimeout().toSeconds() + " s without frames; open a new session");
+            case COMPLETED, FAILED -> throw new FaceGateException(ErrorKind.CONFLICT, "session_closed",
+                    "this session is already " + session.getStatus().apiName() + "; a session token serves one session only",
+                    Map.of("status", session.getStatus().apiName()));
+            default -> {
+                return session;
+            }
+        }
+    }
+
+    private FrameOutcome analyse(FaceSession session, String token, SessionProgress progress, DecodedImage image) {
+        SessionRequirements requirements = session.getRequirements();
+        Set<FaceAttribute> attributes = EnumSet.of(FaceAttribute.EMBEDDING);
+        List<DetectedFace> faces = engine.analyze(image, attributes);
+        FrameJudgement judgement = FrameJudgement.of(faces, progress.meanEmbedding(), engine.settings().matchThreshold());
+        if (judgement.accepted()) {
+            double quality = judgement.face().quality().score();
+            progress.accept(judgement.face().embedding(), quality);
+            if (session.getPurpose() == SessionPurpose.ENROLLMENT && progress.isBetterFrame(quality)) {
+                progress.keepBestFrame(image.encodeJpeg(PROFILE_JPEG_QUALITY, settings.profileImageMaxSide()), quality);
+            }
+        }
+        boolean lastAllowedFrame = session.getFramesProcessed() + 1 >= requirements.maxFrames();
+        SessionDecision decision = session.getPurpose() == SessionPurpose.ENROLLMENT
+                ? decideEnrollment(requirements, progress, lastAllowedFrame)
+                : decideAuthentication(session, requirements, progress, lastAllowedFrame);
+        return sessions.record(session.getId(), token, judgement, decision);
+    }
+
+    private static SessionDecision decideEnrollment(SessionRequirements requirements, SessionProgress progress, boolean lastAllowedFrame) {
+        List<SessionProgress.AcceptedFace> accepted = progress.accepted();
+        if (accepted.size() >= requirements.targetSamples()) {
+            return new SessionDecision.Enroll(accepted.stream().map(a -> new Enrollments.Sample(a.embedding(), a.quality())).toList(),
+                    progress.bestFrameJpeg());
+        }
+        return lastAllowedFrame
+                ? new SessionDecision.Fail("not_enough_good_frames", "the session's frame limit was reached before "
+                + requirements.targetSamples() + " good frames arrived", null)
+                : new SessionDecision.Continue();
+    }
+
+    private SessionDecision decideAuthentication(FaceSession session, SessionRequirements requirements, SessionProgress progress,
+                                                 boolean lastAllowedFrame) {
+        if (progress.accepted().size() < requirements.minFrames()) {
+            return lastAllowedFrame
+                    ? new SessionDecision.Fail("not_enough_good_frames", "the session's frame limit was reached before "
+                    + requirements.minFrames() + " good frames arrived", null)
+                    : new SessionDecision.Continue();
+        }
+        FaceEmbedding probe = progress.meanEmbedding();
+        return session.getPurpose() == SessionPurpose.VERIFICATION
+                ? verify(session.getClientUserId(), probe)
+                : identify(session.getClientId(), probe);
+    }
+
+    private SessionDecision verify(UUID clientUserId, FaceEmbedding probe) {
+        Optional<FaceEmbedding> template = clientUserId == null ? Optional.empty() : enrollments.templateOf(clientUserId);
+        if (template.isEmpty()) {
+            return new SessionDecision.Fail("user_not_enrolled", "the user to verify no longer has an enrolled face", null);
+        }
+        double similarity = probe.similarity(template.get());
+        return engine.matches(similarity)
+                ? new SessionDecision.Authenticated(clientUserId, similarity, "Authentication successful.")
+                : new SessionDecision.Fail("no_match", "The face does not match the user being verified.", similarity);
+    }
+
+    private SessionDecision identify(UUID clientId, FaceEmbedding probe) {
+        GallerySearch search = gallery.search(clientId, probe, engine.settings().matchThreshold());
+        if (search.best().isEmpty()) {
+            return new SessionDecision.Fail("not_recognized", "The face matches none of the enrolled users.", null);
+        }
+        if (search.ambiguous()) {
+            return new SessionDecision.Fail("ambiguous_match", search.closeMatches().size()
+                    + " enrolled users match almost equally well; no one is identified rather than possibly the wrong person",
+                    search.best().get().similarity());
+        }
+        return new SessionDecision.Authenticated(search.best().get().clientUserId(), search.best().get().similarity(),
+                "Identification successful.");
+    }
+}

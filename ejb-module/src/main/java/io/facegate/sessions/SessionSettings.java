@@ -1,0 +1,72 @@
+package io.facegate.sessions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/** Session defaults and limits, from MicroProfile Config ({@code FACEGATE_SESSION_*} in the environment). */
+@ApplicationScoped
+public class SessionSettings {
+
+    @Inject
+    @ConfigProperty(name = "facegate.session.idle-timeout-seconds", defaultValue = "300")
+    long idleTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "facegate.session.target-samples", defaultValue = "3")
+    int targetSamples;
+
+    /** Frames an authentication with liveness looks at before deciding; without liveness one good frame suffices. */
+    @Inject
+    @ConfigProperty(name = "facegate.session.min-frames-with-liveness", defaultValue = "3")
+    int minFramesWithLiveness;
+
+    @Inject
+    @ConfigProperty(name = "facegate.session.required-blinks", defaultValue = "1")
+    int requiredBlinks;
+
+    /** Frames after which an undecided session fails: 30 s of a 10 fps stream. */
+    @Inject
+    @ConfigProperty(name = "facegate.session.max-frames", defaultValue = "300")
+    int maxFrames;
+
+    /** Sessions with frames in flight held in memory at once; beyond it new sessions are refused (503). */
+    @Inject
+    @ConfigProperty(name = "facegate.session.max-active", defaultValue = "5000")
+    int maxActive;
+
+    /** Longest side of the stored profile image. */
+    @Inject
+    @ConfigProperty(name = "facegate.profile-image.max-side", defaultValue = "800")
+    int profileImageMaxSide;
+
+    public Duration idleTimeout() {
+        return Duration.ofSeconds(idleTimeoutSeconds);
+    }
+
+    public int targetSamples() {
+        return targetSamples;
+    }
+
+    public int minFrames(boolean requireLiveness) {
+        return requireLiveness ? minFramesWithLiveness : 1;
+    }
+
+    public int requiredBlinks() {
+        return requiredBlinks;
+    }
+
+    public int maxFrames() {
+        return maxFrames;
+    }
+
+    public int maxActive() {
+        return maxActive;
+    }
+
+    public int profileImageMaxSide() {
+        return profileImageMaxSide;
+    }
+}
