@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,21 +129,5 @@ class ApiConventionsIT {
         assertTrue(ui.body().contains("swagger-ui"));
         assertEquals(200, Api.anonymous().get("/api/schema/swagger-ui/swagger-ui-bundle.js").status());
         assertEquals(301, Api.anonymous().get("/api/schema/swagger-ui").status());
-    }
-
-    @Test
-    void theTokenPurgeBatchJobCompletes() throws Exception {
-        Api admin = Api.bearer(Tenants.adminToken());
-        Api.Reply started = admin.post("/api/core/jobs/purge-expired-tokens", "");
-        assertEquals(202, started.status(), started::toString);
-        long id = started.json().getJsonNumber("execution_id").longValue();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String status = started.json().getString("batch_status");
-        while (!status.equals("COMPLETED") && !status.equals("FAILED") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            status = admin.get("/api/core/jobs/executions/" + id).json().getString("batch_status");
-        }
-        assertEquals("COMPLETED", status);
-        assertEquals(404, admin.post("/api/core/jobs/no-such-job", "").status());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Map;
@@ -75,6 +76,11 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
 
     public static String jdbcUrl() {
         return System.getProperty("facegate.it.postgres", "jdbc:postgresql://127.0.0.1:5432/postgres").replace("/postgres", "/" + DATABASE);
+    }
+
+    /** A connection to the server's database, for checks the API cannot make. */
+    public static Connection database() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), "postgres", "");
     }
 
     @Override

@@ -1,24 +1,54 @@
 package io.facegate.maintenance;
 
+import io.facegate.system.ErrorKind;
+import io.facegate.system.FaceGateException;
+import jakarta.annotation.PostConstruct;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
-import io.facegate.system.FaceGateException;
-import java.util.Set;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 
-/** Starts the housekeeping batch jobs on their schedule (server time zone). */
+/**
+ * Starts the housekeeping batch jobs on their schedule (server time zone) or on an operator's request.
+ *
+ * <p>The batch runtime keeps its job repository in the application's PostgreSQL database (see
+ * {@code configure-datasource.asadmin}) and creates its tables there on first use. That first use
+ * happens here, at deployment, outside any transaction: inside a caller's transaction the
+ * {@code CREATE TABLE}s would run on the enlisted connection, uncommitted, while the job itself
+ * (started outside that transaction) could not see them. It waits for {@link
+ * io.facegate.system.SchemaMigration}, since Flyway refuses a fresh schema that already holds tables.
+ */
 @Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MaintenanceJobs {
 
     public static final String PURGE_EXPIRED_TOKENS = "purge-expired-tokens";
 
+    /** Jobs an operator may start by hand. */
+    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS);
+
     private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class.getName());
+
+    private JobOperator operator;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void openJobRepository() {
+        operator = BatchRuntime.getJobOperator();
+    }
 
     @Schedule(hour = "3", minute = "17", persistent = false, info = PURGE_EXPIRED_TOKENS)
     void nightly() {
@@ -27,14 +57,10 @@ public class MaintenanceJobs {
 
     /** Starts a job now and returns its execution id. */
     public long start(String jobName, Properties parameters) {
-        JobOperator operator = BatchRuntime.getJobOperator();
         long executionId = operator.start(jobName, parameters);
         LOG.info(() -> "Started batch job " + jobName + " (execution " + executionId + ")");
         return executionId;
     }
-
-    /** Jobs an operator may start by hand. */
-    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS);
 
     public long startByName(String jobName) {
         if (!JOBS.contains(jobName)) {
@@ -43,11 +69,19 @@ public class MaintenanceJobs {
         return start(jobName, new Properties());
     }
 
+    /**
+     * One execution of a job this deployment started. The batch runtime tags each execution with the
+     * starting component of that deployment, so the executions of an earlier deployment stay in the
+     * repository (for {@code asadmin list-batch-job-executions}) but are not this one's to show.
+     */
     public JobExecution execution(long executionId) {
         try {
-            return BatchRuntime.getJobOperator().getJobExecution(executionId);
+            return operator.getJobExecution(executionId);
         } catch (NoSuchJobExecutionException e) {
             throw FaceGateException.notFound("job execution");
+        } catch (JobSecurityException e) {
+            throw new FaceGateException(ErrorKind.NOT_FOUND, "not_found",
+                    "job execution " + executionId + " was started by an earlier deployment; only its repository record remains");
         }
     }
 }
