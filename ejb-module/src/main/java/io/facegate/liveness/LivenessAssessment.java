@@ -8,8 +8,8 @@ import java.util.Set;
  * The liveness evidence of a session so far.
  *
  * @param score          liveness score in [0, 1]: the mean of the three checks' evidence (blinks seen over blinks
- *                       required, capped at 1; motion over twice its threshold, capped at 1; the mean anti-spoof
- *                       live probability), so each check is worth a third
+ *                       required or over one when none are, capped at 1; motion over twice its threshold, capped
+ *                       at 1; the mean anti-spoof live probability), so each check is worth a third
  * @param verified       enough frames and every required check passed ({@link LivenessTracker})
  * @param frames         usable frames counted (a face large enough, tracked continuously)
  * @param blinks         completed blinks (open, closed, open)

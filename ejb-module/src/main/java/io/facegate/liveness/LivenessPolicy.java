@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param requiredBlinks     blinks needed (0 drops the blink requirement)
  * @param minFrames          usable frames (a face large enough) needed before a verdict
- * @param minMotion          mean landmark movement per {@value LivenessTracker#MIN_MOTION_INTERVAL_MS} ms, as a
+ * @param minMotion          mean landmark movement between motion samples (frames at least
+ *                           {@value LivenessTracker#MIN_MOTION_INTERVAL_MS} ms apart, every frame at 10 fps), as a
  *                           fraction of the face height, that counts as a moving face
  * @param antiSpoofThreshold mean live probability of the anti-spoof model that passes {@link LivenessCheck#ANTI_SPOOF}
  * @param antiSpoofRequired  whether {@link LivenessCheck#ANTI_SPOOF} must pass for a session to be verified; off by
@@ -24,8 +25,8 @@ public record LivenessPolicy(int requiredBlinks, int minFrames, double minMotion
     /** As in the session API's example metadata ({@code min_frames_required: 3}). */
     public static final int DEFAULT_MIN_FRAMES = 3;
     /**
-     * A quarter of a pixel on a 250-pixel face: five times the still-image clip's mean (0.0002, video codec
-     * noise only) and a quarter of the stillest real clip's (0.0040).
+     * A quarter of a pixel on a 250-pixel face at 10 fps: five times the still-image clip's mean (0.0002,
+     * video codec noise only) and a quarter of the stillest real clip's (0.0040).
      */
     public static final double DEFAULT_MIN_MOTION = 0.001;
     /** The model's own decision boundary: live more likely than not. */

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,8 +187,7 @@ class LivenessClipsTest {
     /** The files of a folder of shared/data/liveness as paths relative to it, sorted. */
     private static Stream<String> files(String folder) {
         try (Stream<Path> list = Files.list(TestData.data("liveness/" + folder))) {
-            List<String> names = list.map(p -> folder + "/" + p.getFileName()).sorted().collect(Collectors.toCollection(ArrayList::new));
-            return Collections.unmodifiableList(names).stream();
+            return list.map(p -> folder + "/" + p.getFileName()).sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
