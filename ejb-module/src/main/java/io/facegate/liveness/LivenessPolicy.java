@@ -31,7 +31,7 @@ public record LivenessPolicy(int requiredBlinks, int minFrames, double minMotion
     public static final double DEFAULT_MIN_MOTION = 0.001;
     /** The model's own decision boundary: live more likely than not. */
     public static final double DEFAULT_ANTI_SPOOF_THRESHOLD = 0.5;
-    public static final boolean DEFAULT_ANTI_SPOOF_REQUIRED = false;
+    public static final boolean DEFAULT_ANTI_SPOOF_REQUIRED = true;
 
     static final int MAX_REQUIRED_BLINKS = 10;
     static final int MAX_MIN_FRAMES = 300;

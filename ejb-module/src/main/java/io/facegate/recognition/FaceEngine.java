@@ -236,8 +236,10 @@ public class FaceEngine {
         Double[] liveness = new Double[n];
         if (attributes.contains(FaceAttribute.LIVENESS)) {
             FaceModel model = FaceModel.LIVENESS;
-            float[] logits = run(engine, model, n, i -> Tensors.resizeRegion(rgb,
-                    FaceCrops.liveness(detections.get(i).box(), width, height), model.width(), model.height()), ZERO, ONE)[0];
+            // BGR, as the anti-spoof network (MiniFASNet, trained on OpenCV images) was trained: with RGB it
+            // scored 68 of 119 real portraits live, with BGR 114 of 119 (docs/liveness.md).
+            float[] logits = run(engine, model, n, i -> Tensors.bgr(Tensors.resizeRegion(rgb,
+                    FaceCrops.liveness(detections.get(i).box(), width, height), model.width(), model.height())), ZERO, ONE)[0];
             for (int i = 0; i < n; i++) {
                 liveness[i] = softmax(logits, i * 3, 3)[0]; // class 0 = live
             }

@@ -4,6 +4,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -36,6 +37,15 @@ final class Tensors {
         Mat grey = new Mat();
         cvtColor(rgb, grey, COLOR_RGB2GRAY);
         return grey;
+    }
+
+    /** The same pixels in BGR order; {@code rgb} is freed. */
+    static Mat bgr(Mat rgb) {
+        try (rgb) {
+            Mat bgr = new Mat();
+            cvtColor(rgb, bgr, COLOR_RGB2BGR);
+            return bgr;
+        }
     }
 
     /** The pixels of a continuous 8-bit matrix, row-major, channels interleaved. */

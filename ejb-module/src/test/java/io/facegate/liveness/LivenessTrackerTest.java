@@ -205,8 +205,8 @@ class LivenessTrackerTest {
     }
 
     @Test
-    void theAntiSpoofCheckCanBeRequired() {
-        LivenessPolicy required = new LivenessPolicy(1, 3, LivenessPolicy.DEFAULT_MIN_MOTION, 0.5, true);
+    void theAntiSpoofCheckIsRequiredUnlessTurnedOff() {
+        LivenessPolicy required = LivenessPolicy.defaults();
         LivenessTracker spoofed = new LivenessTracker(required);
         LivenessAssessment low = feed(spoofed, face(0, 1, OPEN, 0.1), face(2, 0, SHUT, 0.2), face(4, 1, OPEN, 0.3));
         assertFalse(low.verified());
@@ -217,8 +217,10 @@ class LivenessTrackerTest {
         LivenessTracker live = new LivenessTracker(required);
         assertTrue(feed(live, face(0, 1, OPEN, 0.6), face(2, 0, SHUT, 0.5), face(4, 1, OPEN, 0.7)).verified());
 
-        // Not required (the default): reported as failed, but the session is verified.
-        LivenessAssessment advisory = feed(tracker(), face(0, 1, OPEN, 0.1), face(2, 0, SHUT, 0.2), face(4, 1, OPEN, 0.3));
+        // Turned off: reported as failed, but the session is verified.
+        LivenessPolicy advisoryOnly = new LivenessPolicy(1, 3, LivenessPolicy.DEFAULT_MIN_MOTION, 0.5, false);
+        LivenessAssessment advisory = feed(new LivenessTracker(advisoryOnly), face(0, 1, OPEN, 0.1), face(2, 0, SHUT, 0.2),
+                face(4, 1, OPEN, 0.3));
         assertTrue(advisory.verified());
         assertEquals(Set.of(LivenessCheck.ANTI_SPOOF), advisory.failed());
     }
