@@ -294,6 +294,46 @@ class SessionsIT {
         assertEquals("not_recognized", result.getString("failure_reason"), "the search index forgot the deleted person");
     }
 
+    @Test
+    @Order(9)
+    void authenticationWithLivenessNeedsALiveFaceNotAStillOne() {
+        String clip = "camera-stream/frames_blink_vga/frame_%04d.jpg";
+        JsonObject enrollment = open("/api/auth/enrollment/", "{\"user_id\":\"webcam\"}");
+        JsonObject enrolled = null;
+        for (int i = 1; i <= 10 && (enrolled == null || !"completed".equals(enrolled.getString("session_status"))); i++) {
+            enrolled = frame(enrollment.getString("session_token"), String.format(clip, i * 7));
+        }
+        assertTrue(enrolled.getBoolean("enrollment_complete"), enrolled::toString);
+
+        JsonObject still = open("/api/auth/authentication/", "{\"user_id\":\"webcam\",\"require_liveness\":true}");
+        assertTrue(still.getBoolean("require_liveness"));
+        JsonObject stillFrame = null;
+        for (int i = 0; i < 20; i++) {
+            stillFrame = frame(still.getString("session_token"), String.format(clip, 14));
+            assertTrue(stillFrame.getBoolean("frame_accepted"), stillFrame::toString);
+        }
+        assertEquals("processing", stillFrame.getString("session_status"), "a still face never completes: " + stillFrame);
+        assertFalse(stillFrame.getBoolean("liveness_verified"), stillFrame::toString);
+        assertTrue(stillFrame.getBoolean("requires_more_frames"));
+        assertFalse(stillFrame.isNull("instruction"), "the person is told what to do: " + stillFrame);
+        JsonObject stillSession = api.get("/api/auth/sessions/" + still.getString("session_id") + "/").json();
+        assertTrue(stillSession.getBoolean("spoof_suspected"), stillSession::toString);
+        assertEquals(1, api.get("/api/auth/sessions/?spoof_suspected=true").json().getInt("count"), "spoofing attempts can be listed");
+
+        JsonObject live = open("/api/auth/authentication/", "{\"user_id\":\"webcam\",\"require_liveness\":true,"
+                + "\"metadata\":{\"min_frames_required\":3,\"required_blinks\":1}}");
+        JsonObject liveFrame = null;
+        for (int i = 1; i <= 80; i++) {
+            liveFrame = frame(live.getString("session_token"), String.format(clip, i));
+            if (!liveFrame.getBoolean("requires_more_frames")) {
+                break;
+            }
+        }
+        assertEquals("success", liveFrame.getString("result"), liveFrame::toString);
+        assertTrue(liveFrame.getBoolean("liveness_verified"), liveFrame::toString);
+        assertTrue(liveFrame.getJsonNumber("liveness_score").doubleValue() > 0.5, liveFrame::toString);
+    }
+
     // --- helpers ---
 
     private static JsonObject open(String path, String body) {

@@ -12,6 +12,8 @@ import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.domain.sessions.SessionRequirements;
 import io.facegate.domain.sessions.SessionStatus;
 import io.facegate.enrollment.Enrollments;
+import io.facegate.liveness.LivenessAssessment;
+import io.facegate.liveness.LivenessConfiguration;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
@@ -56,6 +58,9 @@ public class FaceSessions {
     ActiveSessions active;
 
     @Inject
+    LivenessConfiguration livenessConfiguration;
+
+    @Inject
     Enrollments enrollments;
 
     @Inject
@@ -69,8 +74,11 @@ public class FaceSessions {
         String userId = requireUserId(request.userId(), "enrollment");
         ClientUser user = Optional.ofNullable(users.findByExternalId(clientId, userId))
                 .orElseGet(() -> users.register(clientId, userId, request.displayName(), null));
-        SessionRequirements requirements = requirements(() -> new SessionRequirements(false,
-                orDefault(request.targetSamples(), settings.targetSamples()), 1, settings.maxFrames(), 0));
+        // Enrollment checks liveness only when asked: a back-office upload of photos has none to show.
+        boolean liveness = Boolean.TRUE.equals(request.requireLiveness());
+        SessionRequirements requirements = requirements(() -> new SessionRequirements(liveness,
+                orDefault(request.targetSamples(), settings.targetSamples()), 1, settings.maxFrames(),
+                liveness ? orDefault(request.requiredBlinks(), livenessConfiguration.policy().requiredBlinks()) : 0));
         return open(clientId, SessionPurpose.ENROLLMENT, request, user, requirements);
     }
 
@@ -97,8 +105,13 @@ public class FaceSessions {
         }
         boolean liveness = request.requireLiveness() == null || request.requireLiveness();
         SessionRequirements requirements = requirements(() -> new SessionRequirements(liveness, 1,
-                orDefault(request.minFramesRequired(), settings.minFrames(liveness)), settings.maxFrames(),
-                liveness ? orDefault(request.requiredBlinks(), settings.requiredBlinks()) : 0));
+                // Without liveness one good frame decides; with it, the liveness policy's frames.
+                orDefault(request.minFramesRequired(), liveness ? livenessConfiguration.policy().minFrames() : 1), settings.maxFrames(),
+                liveness ? orDefault(request.requiredBlinks(), livenessConfiguration.policy().requiredBlinks()) : 0));
+        if (liveness) {
+            // Refuses now, not at the first frame, what the liveness policy cannot take.
+            livenessConfiguration.policy().withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames());
+        }
         return open(clientId, purpose, request, user, requirements);
     }
 
@@ -133,9 +146,9 @@ public class FaceSessions {
         return session;
     }
 
-    /** Filters may be null. */
+    /** Filters may be null; {@code spoofSuspected} lists the presentation-attack incidents seed 004 reports. */
     public Page<FaceSession> list(UUID clientId, SessionPurpose purpose, SessionStatus status, UUID clientUserId,
-                                  Instant from, Instant to, int offset, int limit) {
+                                  Instant from, Instant to, Boolean spoofSuspected, int offset, int limit) {
         Page.validate(offset, limit);
         Map<String, Object> parameters = new HashMap<>();
         StringBuilder where = new StringBuilder(" where s.clientId = :clientId");
@@ -145,6 +158,7 @@ public class FaceSessions {
         addFilter(where, parameters, "s.clientUserId = :user", "user", clientUserId);
         addFilter(where, parameters, "s.createdAt >= :from", "from", from);
         addFilter(where, parameters, "s.createdAt < :to", "to", to);
+        addFilter(where, parameters, "s.spoofSuspected = :spoof", "spoof", spoofSuspected);
         TypedQuery<Long> count = em.createQuery("select count(s) from FaceSession s" + where, Long.class);
         TypedQuery<FaceSession> items = em.createQuery("select s from FaceSession s" + where + " order by s.createdAt desc, s.id",
                 FaceSession.class);
@@ -167,10 +181,14 @@ public class FaceSessions {
      * completion the enrollment's template and profile image, or the authenticated person, and the
      * encrypted result for the client.
      */
-    public FrameOutcome record(UUID sessionId, String token, FrameJudgement judgement, SessionDecision decision) {
+    public FrameOutcome record(UUID sessionId, String token, FrameJudgement judgement, LivenessAssessment liveness,
+                               SessionDecision decision) {
         FaceSession session = em.find(FaceSession.class, sessionId);
         Instant now = Instant.now();
         session.recordFrame(judgement.accepted(), now, settings.idleTimeout());
+        if (liveness != null) {
+            session.recordLiveness(liveness.score(), liveness.verified(), liveness.spoofSuspected());
+        }
         ClientUser matched = null;
         EncryptedResult encrypted = null;
         String message;
@@ -197,7 +215,9 @@ public class FaceSessions {
         } else {
             message = judgement.accepted() ? "Frame processed. Continue streaming..." : judgement.rejection().reason();
         }
-        return new FrameOutcome(judgement.accepted(), judgement.rejection(), judgement.qualityScore(), judgement.prompt(),
+        String prompt = judgement.prompt() != null || liveness == null || liveness.nextPrompt() == null
+                ? judgement.prompt() : liveness.nextPrompt().text();
+        return new FrameOutcome(judgement.accepted(), judgement.rejection(), judgement.qualityScore(), session.getStatus().isOpen() ? prompt : null,
                 session, matched, encrypted, message);
     }
 

@@ -6,6 +6,10 @@ import io.facegate.domain.sessions.SessionRequirements;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.identification.FaceGallery;
 import io.facegate.identification.GallerySearch;
+import io.facegate.liveness.LivenessAssessment;
+import io.facegate.liveness.LivenessCheck;
+import io.facegate.liveness.LivenessConfiguration;
+import io.facegate.liveness.LivenessTracker;
 import io.facegate.recognition.DecodedImage;
 import io.facegate.recognition.DetectedFace;
 import io.facegate.recognition.FaceAttribute;
@@ -54,6 +58,9 @@ public class SessionFrames {
 
     @Inject
     SessionSettings settings;
+
+    @Inject
+    LivenessConfiguration livenessConfiguration;
 
     /**
      * @param clientId the caller's client, or null when the session token is the only credential
@@ -106,8 +113,18 @@ public class SessionFrames {
     private FrameOutcome analyse(FaceSession session, String token, SessionProgress progress, DecodedImage image) {
         SessionRequirements requirements = session.getRequirements();
         Set<FaceAttribute> attributes = EnumSet.of(FaceAttribute.EMBEDDING);
+        if (requirements.requireLiveness()) {
+            attributes.addAll(LivenessTracker.REQUIRED_ATTRIBUTES);
+        }
         List<DetectedFace> faces = engine.analyze(image, attributes);
         FrameJudgement judgement = FrameJudgement.of(faces, progress.meanEmbedding(), engine.settings().matchThreshold());
+        LivenessAssessment liveness = null;
+        if (requirements.requireLiveness()) {
+            // Liveness follows the session's one face; a frame with none or several is no evidence.
+            liveness = progress.liveness(() -> new LivenessTracker(livenessConfiguration.policy()
+                            .withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames())))
+                    .observe(System.nanoTime() / 1_000_000, faces.size() == 1 ? faces.get(0) : null);
+        }
         if (judgement.accepted()) {
             double quality = judgement.face().quality().score();
             progress.accept(judgement.face().embedding(), quality);
@@ -115,37 +132,39 @@ public class SessionFrames {
                 progress.keepBestFrame(image.encodeJpeg(PROFILE_JPEG_QUALITY, settings.profileImageMaxSide()), quality);
             }
         }
-        boolean lastAllowedFrame = session.getFramesProcessed() + 1 >= requirements.maxFrames();
-        SessionDecision decision = session.getPurpose() == SessionPurpose.ENROLLMENT
-                ? decideEnrollment(requirements, progress, lastAllowedFrame)
-                : decideAuthentication(session, requirements, progress, lastAllowedFrame);
-        return sessions.record(session.getId(), token, judgement, decision);
+        return sessions.record(session.getId(), token, judgement, liveness, decide(session, progress, liveness));
     }
 
-    private static SessionDecision decideEnrollment(SessionRequirements requirements, SessionProgress progress, boolean lastAllowedFrame) {
+    /**
+     * A session decides once it has its good frames and, if required, verified liveness; until then
+     * it waits for more frames, up to its frame limit.
+     */
+    private SessionDecision decide(FaceSession session, SessionProgress progress, LivenessAssessment liveness) {
+        SessionRequirements requirements = session.getRequirements();
+        boolean enrollment = session.getPurpose() == SessionPurpose.ENROLLMENT;
+        int needed = enrollment ? requirements.targetSamples() : requirements.minFrames();
         List<SessionProgress.AcceptedFace> accepted = progress.accepted();
-        if (accepted.size() >= requirements.targetSamples()) {
-            return new SessionDecision.Enroll(accepted.stream().map(a -> new Enrollments.Sample(a.embedding(), a.quality())).toList(),
-                    progress.bestFrameJpeg());
+        boolean enoughFrames = accepted.size() >= needed;
+        boolean live = liveness == null || liveness.verified();
+        if (enoughFrames && live) {
+            if (enrollment) {
+                return new SessionDecision.Enroll(accepted.stream().map(a -> new Enrollments.Sample(a.embedding(), a.quality())).toList(),
+                        progress.bestFrameJpeg());
+            }
+            FaceEmbedding probe = progress.meanEmbedding();
+            return session.getPurpose() == SessionPurpose.VERIFICATION
+                    ? verify(session.getClientUserId(), probe)
+                    : identify(session.getClientId(), probe);
         }
-        return lastAllowedFrame
-                ? new SessionDecision.Fail("not_enough_good_frames", "the session's frame limit was reached before "
-                + requirements.targetSamples() + " good frames arrived", null)
-                : new SessionDecision.Continue();
-    }
-
-    private SessionDecision decideAuthentication(FaceSession session, SessionRequirements requirements, SessionProgress progress,
-                                                 boolean lastAllowedFrame) {
-        if (progress.accepted().size() < requirements.minFrames()) {
-            return lastAllowedFrame
-                    ? new SessionDecision.Fail("not_enough_good_frames", "the session's frame limit was reached before "
-                    + requirements.minFrames() + " good frames arrived", null)
-                    : new SessionDecision.Continue();
+        if (session.getFramesProcessed() + 1 < requirements.maxFrames()) {
+            return new SessionDecision.Continue();
         }
-        FaceEmbedding probe = progress.meanEmbedding();
-        return session.getPurpose() == SessionPurpose.VERIFICATION
-                ? verify(session.getClientUserId(), probe)
-                : identify(session.getClientId(), probe);
+        if (!enoughFrames) {
+            return new SessionDecision.Fail("not_enough_good_frames", "the session's limit of " + requirements.maxFrames()
+                    + " frames was reached before " + needed + " good frames arrived", null);
+        }
+        return new SessionDecision.Fail("liveness_failed", "Liveness not verified within " + requirements.maxFrames()
+                + " frames; failed checks: " + liveness.failed().stream().map(LivenessCheck::code).sorted().toList(), null);
     }
 
     private SessionDecision verify(UUID clientUserId, FaceEmbedding probe) {

@@ -1,5 +1,6 @@
 package io.facegate.sessions;
 
+import io.facegate.liveness.LivenessTracker;
 import io.facegate.recognition.FaceEmbedding;
 
 import java.time.Instant;
@@ -7,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * What a session has gathered from its frames so far, kept in memory between frames: the accepted
- * faces' embeddings and the best frame. Frames of one session are processed one at a time under
+ * faces' embeddings, the liveness evidence and the best frame. Frames of one session are processed one at a time under
  * {@link #tryLock}, so the fields need no further synchronisation.
  */
 public final class SessionProgress {
@@ -20,6 +22,7 @@ public final class SessionProgress {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<AcceptedFace> accepted = new ArrayList<>();
+    private LivenessTracker liveness;
     private byte[] bestFrameJpeg;
     private double bestQuality = -1;
     private volatile Instant touchedAt = Instant.now();
@@ -43,6 +46,14 @@ public final class SessionProgress {
 
     List<AcceptedFace> accepted() {
         return List.copyOf(accepted);
+    }
+
+    /** The session's liveness evidence, started on first use. */
+    LivenessTracker liveness(Supplier<LivenessTracker> start) {
+        if (liveness == null) {
+            liveness = start.get();
+        }
+        return liveness;
     }
 
     boolean isBetterFrame(double quality) {

@@ -54,7 +54,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Enrollment and authentication sessions over REST (seed 001, with seed 000's aliases): open a
+ * Enrollment and authentication sessions over REST (seed 001; seed 000's paths via {@link SeedPathAliases}): open a
  * session, send frames, read the session. The WebSocket endpoint is the other transport of the
  * same use case.
  */
@@ -85,7 +85,8 @@ public class SessionResource {
     @RequiresRole(Roles.SESSION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Face Enrollment")
-    @Operation(summary = "Open an enrollment session for user_id (created if new); send its frames to process-image or the WebSocket")
+    @Operation(summary = "Open an enrollment session for user_id (created if new); send its frames to process-image or the WebSocket."
+            + " Also served at POST /api/enrollment/create/ (seed 000)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "enrollment",
             value = "{\"user_id\": \"user123\", \"session_type\": \"webcam\", \"metadata\": {\"target_samples\": 3, \"device_info\": \"Chrome on macOS\"}}")))
     @APIResponse(responseCode = "201", description = "Session open: session_token, enrollment_id, expires_at, websocket_url")
@@ -95,21 +96,12 @@ public class SessionResource {
     }
 
     @POST
-    @Path("enrollment/create")
-    @RequiresRole(Roles.SESSION)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "Face Enrollment")
-    @Operation(summary = "Seed 000 alias of POST /api/auth/enrollment/")
-    public Response openEnrollmentAlias(String body) {
-        return openEnrollment(body);
-    }
-
-    @POST
     @Path("auth/authentication")
     @RequiresRole(Roles.SESSION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Face Authentication")
-    @Operation(summary = "Open an authentication session: verification of user_id (1:1), or identification without it (1:N)")
+    @Operation(summary = "Open an authentication session: verification of user_id (1:1), or identification without it (1:N)."
+            + " Also served at POST /api/auth/face/create/ (seed 000)")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "verification", value = "{\"user_id\": \"user123\", \"session_type\": \"webcam\", \"require_liveness\": true,"
                     + " \"metadata\": {\"min_frames_required\": 3, \"required_blinks\": 1}}"),
@@ -123,21 +115,12 @@ public class SessionResource {
     }
 
     @POST
-    @Path("auth/face/create")
-    @RequiresRole(Roles.SESSION)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "Face Authentication")
-    @Operation(summary = "Seed 000 alias of POST /api/auth/authentication/")
-    public Response openAuthenticationAlias(String body) {
-        return openAuthentication(body);
-    }
-
-    @POST
     @Path("auth/process-image")
     @RequiresRole(Roles.SESSION)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Tag(name = "Face Authentication")
-    @Operation(summary = "Send one frame of a session (multipart session_token and image: a file or a data URL)")
+    @Operation(summary = "Send one frame of a session (multipart session_token and image: a file or a data URL)."
+            + " Also served at POST /api/auth/face/process-frame/ (seed 000)")
     @APIResponse(responseCode = "200", description = "Frame feedback; on the session's last frame its result")
     @APIResponse(responseCode = "404", description = "Unknown session token (or another client's)")
     @APIResponse(responseCode = "409", description = "The session already completed or failed")
@@ -161,43 +144,24 @@ public class SessionResource {
         return SessionViews.ProcessedFrame.of(frames.process(Callers.tenant(http), request.sessionToken(), new FrameSource.Text(request.image())));
     }
 
-    @POST
-    @Path("auth/face/process-frame")
-    @RequiresRole(Roles.SESSION)
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Tag(name = "Face Authentication")
-    @Operation(summary = "Seed 000 alias of POST /api/auth/process-image/ (multipart)")
-    public SessionViews.ProcessedFrame processFrameFormAlias(@FormParam("session_token") String token, @FormParam("image") EntityPart image) {
-        return processFrameForm(token, image);
-    }
-
-    @POST
-    @Path("auth/face/process-frame")
-    @RequiresRole(Roles.SESSION)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Tag(name = "Face Authentication")
-    @Operation(summary = "Seed 000 alias of POST /api/auth/process-image/ (JSON)")
-    public SessionViews.ProcessedFrame processFrameJsonAlias(FrameRequest request) {
-        return processFrameJson(request);
-    }
-
     @GET
     @Path("auth/sessions")
     @RequiresRole(Roles.CLIENT)
     @Tag(name = "Face Authentication")
-    @Operation(summary = "List the client's sessions, newest first; filter by session_type, status, user and created_at range")
+    @Operation(summary = "List the client's sessions, newest first; filter by session_type, status, client_user, created_at range (from, to) and spoof_suspected")
     @APIResponse(responseCode = "400", description = "A filter value is invalid")
     public PagedResponse<SessionViews.SessionView> list(@QueryParam("session_type") String sessionType,
                                                         @QueryParam("status") String status,
                                                         @QueryParam("client_user") String clientUser,
                                                         @QueryParam("from") String from,
                                                         @QueryParam("to") String to,
+                                                        @QueryParam("spoof_suspected") Boolean spoofSuspected,
                                                         @QueryParam("offset") @DefaultValue("0") int offset,
                                                         @QueryParam("limit") @DefaultValue("" + Page.DEFAULT_LIMIT) int limit) {
         UUID tenant = Callers.tenant(http);
         Page<FaceSession> page = sessions.list(tenant, enumFilter(SessionPurpose.class, "session_type", sessionType),
                 enumFilter(SessionStatus.class, "status", status), clientUser == null ? null : Ids.parse(clientUser, "user"),
-                instant("from", from), instant("to", to), offset, limit);
+                instant("from", from), instant("to", to), spoofSuspected, offset, limit);
         return PagedResponse.of(page.map(s -> view(tenant, s)), uri);
     }
 
