@@ -67,6 +67,10 @@ class UsageIT {
         assertEquals(200, aByKey.get("/api/clients/users").status());
         assertEquals(200, a.header("X-Forwarded-For", "203.0.113.7").get("/api/clients/users/").status());
         assertEquals(400, a.post("/api/faces/detect", "{\"image\": ").status());
+        // A browser's session-scope token is the client's too.
+        String browserToken = Api.anonymous().post("/api/auth/client/", "{\"api_key\":\"" + tenantA.apiKey() + "\"}")
+                .json().getString("jwt_token");
+        assertEquals(201, Api.bearer(browserToken).post("/api/auth/enrollment/", "{\"user_id\":\"usage-bob\"}").status());
         // Nobody's usage: no credentials, a forged token, the operator.
         assertEquals(401, Api.anonymous().get("/api/clients/users/?search=" + marker).status());
         assertEquals(401, Api.bearer("not.a.token").get("/api/clients/users/?search=" + marker).status());
@@ -77,6 +81,7 @@ class UsageIT {
 
         awaitCount(a, CLIENTS, 5);
         awaitCount(a, "/api/clients/usage/?category=recognition", 1);
+        awaitCount(a, "/api/clients/usage/?category=enrollment", 1);
         awaitCount(b, CLIENTS, 2);
     }
 
@@ -119,6 +124,11 @@ class UsageIT {
         assertEquals(400, face.getInt("status_code"));
         assertEquals("/api/faces/detect", face.getJsonObject("metadata").getString("path"));
         assertEquals("FaceResource#detectJson", face.getJsonObject("metadata").getString("view_name"));
+
+        JsonObject enrollment = results(a.get("/api/clients/usage/?category=enrollment").json()).get(0);
+        assertEquals(201, enrollment.getInt("status_code"));
+        assertEquals("/api/auth/enrollment/", enrollment.getJsonObject("metadata").getString("path"));
+        assertEquals("SessionResource#openEnrollment", enrollment.getJsonObject("metadata").getString("view_name"));
     }
 
     @Test
@@ -132,7 +142,7 @@ class UsageIT {
         assertEquals(4, count(a, CLIENTS + "&method=GET"));
         assertEquals(1, count(a, "/api/clients/usage/?category=recognition&status=4xx&method=POST"));
         assertEquals(0, count(a, "/api/clients/usage/?category=recognition&status=2xx"));
-        assertEquals(0, count(a, "/api/clients/usage/?category=enrollment"));
+        assertEquals(0, count(a, "/api/clients/usage/?category=liveness"));
 
         assertEquals(5, count(a, CLIENTS + "&from=" + started + "&to=" + Instant.now().plusSeconds(60)));
         assertEquals(0, count(a, CLIENTS + "&from=" + Instant.now().plusSeconds(60)));
@@ -329,7 +339,7 @@ class UsageIT {
         JsonObject data = check.getJsonObject("data");
         assertEquals(0, number(data, "dropped"));
         assertEquals(0, number(data, "failed"));
-        assertTrue(number(data, "written") >= 8, data::toString);
+        assertTrue(number(data, "written") >= 9, data::toString);
     }
 
     @Test
