@@ -36,9 +36,10 @@ import java.util.logging.Logger;
 public class MaintenanceJobs {
 
     public static final String PURGE_EXPIRED_TOKENS = "purge-expired-tokens";
+    public static final String PURGE_API_USAGE = "purge-api-usage";
 
     /** Jobs an operator may start by hand. */
-    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS);
+    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS, PURGE_API_USAGE);
 
     private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class.getName());
 
@@ -53,6 +54,11 @@ public class MaintenanceJobs {
     @Schedule(hour = "3", minute = "17", persistent = false, info = PURGE_EXPIRED_TOKENS)
     void nightly() {
         start(PURGE_EXPIRED_TOKENS, new Properties());
+    }
+
+    @Schedule(hour = "3", minute = "37", persistent = false, info = PURGE_API_USAGE)
+    void nightlyUsagePurge() {
+        start(PURGE_API_USAGE, new Properties());
     }
 
     /** Starts a job now and returns its execution id. */

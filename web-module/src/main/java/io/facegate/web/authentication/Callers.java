@@ -14,7 +14,7 @@ import java.util.UUID;
 /** Who made this request, as {@link AccessControl} established it (JWT or API key headers). */
 public final class Callers {
 
-    static final String ATTRIBUTE = "io.facegate.caller";
+    public static final String ATTRIBUTE = "io.facegate.caller";
 
     private Callers() {
     }
