@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,18 +32,20 @@ import java.util.logging.Logger;
 /**
  * Measures every matched API call and hands the ones made by a client (JWT or API key, as
  * {@code AccessControl} identified it) to the {@link UsageRecorder}, which queues them: the
- * response never waits for the database. Runs before authentication on the way in and last on the
- * way out, so the time covers access checks, the resource and error mapping. Calls refused for
- * missing or out-of-scope credentials, and the operator's calls, are not a client's usage.
+ * response never waits for the database. Runs first on the way in (before matching, so it sees the
+ * path as called, not as a pre-matching alias rewrote it) and last on the way out, so the time
+ * covers access checks, the resource and error mapping. Calls refused for missing or out-of-scope
+ * credentials, and the operator's calls, are not a client's usage.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION - 200)
 public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
 
     private static final Logger LOG = Logger.getLogger(UsageMeter.class.getName());
-    private static final String STARTED = "io.facegate.usage.started";
+    private static final String ARRIVAL = "io.facegate.usage.arrival";
 
     @Inject
     UsageRecorder recorder;
@@ -65,22 +68,27 @@ public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilt
         addresses = ClientAddresses.trusting(List.of(trustedProxies.orElse("").split(",")));
     }
 
+    /** When the call came in and the path it named: below {@code /api/} (for the category) and whole. */
+    private record Arrival(long nanos, String apiPath, String path) {
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(STARTED, System.nanoTime());
+        request.setProperty(ARRIVAL, new Arrival(System.nanoTime(), request.getUriInfo().getPath(),
+                request.getUriInfo().getRequestUri().getPath()));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(Callers.ATTRIBUTE) instanceof CallerIdentity caller) || caller.clientId() == null
-                || !(request.getProperty(STARTED) instanceof Long started)) {
+                || !(request.getProperty(ARRIVAL) instanceof Arrival arrival)) {
             return;
         }
         try {
-            recorder.record(new ApiCall(caller.clientId(), EndpointCategories.of(request.getUriInfo().getPath()),
-                    request.getMethod(), response.getStatus(), elapsedMs(started),
+            recorder.record(new ApiCall(caller.clientId(), EndpointCategories.of(arrival.apiPath()),
+                    request.getMethod(), response.getStatus(), elapsedMs(arrival.nanos()),
                     addresses.resolve(http.getRemoteAddr(), request.getHeaderString(FORWARDED_FOR_HEADER)),
-                    request.getHeaderString(HttpHeaders.USER_AGENT), request.getUriInfo().getRequestUri().getPath(),
+                    request.getHeaderString(HttpHeaders.USER_AGENT), arrival.path(),
                     queryParameters(request), viewName(), Instant.now()));
         } catch (RuntimeException e) {
             // Usage is bookkeeping: losing one record must never spoil the caller's response.
