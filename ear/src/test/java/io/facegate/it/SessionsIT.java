@@ -105,9 +105,11 @@ class SessionsIT {
             assertEquals(200, fetch(user.getString("profile_image_url")).statusCode(), "profile image is stored and presigned");
         }
         try (Connection db = database()) {
-            assertEquals(3, count(db, "select count(*) from face_template"), "one template per person");
-            assertEquals(9, count(db, "select count(*) from face_sample"), "three samples per person");
-            try (ResultSet rows = db.createStatement().executeQuery("select template_sealed from face_template")) {
+            String ofTenant = " where client_id = '" + tenant.id() + "'";
+            assertEquals(3, count(db, "select count(*) from face_template" + ofTenant), "one template per person");
+            assertEquals(9, count(db, "select count(*) from face_sample s join client_user u on u.id = s.client_user_id"
+                    + " where u.client_id = '" + tenant.id() + "'"), "three samples per person");
+            try (ResultSet rows = db.createStatement().executeQuery("select template_sealed from face_template" + ofTenant)) {
                 while (rows.next()) {
                     // 12-byte IV + 512 float32 + 16-byte GCM tag: sealed, not the raw 2048-byte vector.
                     assertEquals(12 + 2048 + 16, rows.getBytes(1).length);
