@@ -111,7 +111,7 @@ function onProgress(data) {
         $('progress').textContent = `${percent} %`;
         $('progress').setAttribute('aria-valuetext', `${percent} percent`);
     }
-    $('metric-frames').textContent = target ? `${good} of ${target} good (${data.frames_processed} sent)` : `${data.frames_processed}`;
+    $('metric-frames').textContent = target ? `${good} of ${target} good (${data.frames_processed} processed)` : `${data.frames_processed}`;
     if (typeof data.quality_score === 'number') {
         $('metric-quality').textContent = data.quality_score.toFixed(2);
     }
