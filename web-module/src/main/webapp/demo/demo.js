@@ -105,19 +105,21 @@ function onStateChange(state) {
 function onProgress(data) {
     const target = data.target_samples ?? data.min_frames_required;
     const good = data.frames_accepted ?? data.frames_processed;
-    const percent = data.enrollment_progress ?? (target ? Math.min(100, Math.round((100 * good) / target)) : null);
-    if (percent !== null) {
-        $('progress').value = percent;
-        $('progress').textContent = `${percent} %`;
-        $('progress').setAttribute('aria-valuetext', `${percent} percent`);
+    const livenessPending = data.liveness_verified === false;
+    if (target) {
+        // Good frames, and while liveness is still to be shown, half the bar is its score.
+        const frames = Math.min(1, good / target);
+        const share = livenessPending ? (frames + (data.liveness_score ?? 0)) / 2 : frames;
+        showProgress(Math.min(livenessPending ? 99 : 100, Math.round(100 * share)));
+        $('metric-frames').textContent = `${Math.min(good, target)} of ${target} good, ${data.frames_processed} processed`;
+    } else {
+        $('metric-frames').textContent = `${data.frames_processed} processed`;
     }
-    $('metric-frames').textContent = target ? `${good} of ${target} good (${data.frames_processed} processed)` : `${data.frames_processed}`;
     if (typeof data.quality_score === 'number') {
         $('metric-quality').textContent = data.quality_score.toFixed(2);
     }
     if (data.liveness_verified !== undefined && data.liveness_verified !== null) {
-        $('metric-liveness').textContent = data.liveness_verified ? 'verified'
-            : `not yet${typeof data.liveness_score === 'number' ? ` (score ${data.liveness_score.toFixed(2)})` : ''}`;
+        showLiveness(data.liveness_verified, data.liveness_score, 'not yet');
     }
     const instruction = data.instruction ?? data.prompt ?? (data.success === false ? data.message : null);
     showPrompt(instruction);
@@ -132,8 +134,10 @@ function onComplete(data) {
     const enrollment = data.type === 'enrollment_complete';
     showPrompt(null);
     if (succeeded) {
-        $('progress').value = 100;
-        $('progress').setAttribute('aria-valuetext', '100 percent');
+        showProgress(100);
+    }
+    if (data.liveness_verified !== undefined && data.liveness_verified !== null) {
+        showLiveness(data.liveness_verified, data.liveness_score, 'not verified');
     }
     showResult(succeeded ? 'success' : 'failure', data.message
         ?? (enrollment ? 'Enrollment completed.' : succeeded ? 'Authenticated.' : 'Not authenticated.'), data,
@@ -198,6 +202,17 @@ function setState(state, message) {
     $('status').textContent = message;
 }
 
+function showProgress(percent) {
+    $('progress').value = percent;
+    $('progress').textContent = `${percent} %`;
+    $('progress').setAttribute('aria-valuetext', `${percent} percent`);
+}
+
+function showLiveness(verified, score, notVerified) {
+    $('metric-liveness').textContent = verified ? 'verified'
+        : `${notVerified}${typeof score === 'number' ? ` (score ${score.toFixed(2)})` : ''}`;
+}
+
 function showPrompt(text) {
     const prompt = $('prompt');
     prompt.hidden = !text;
@@ -228,7 +243,7 @@ function resetResult() {
     $('result-encrypted').textContent = 'none';
     $('encrypted-details').hidden = true;
     $('encrypted-payload').textContent = '';
-    $('progress').value = 0;
+    showProgress(0);
     $('progress').setAttribute('aria-valuetext', 'not started');
     for (const id of ['metric-quality', 'metric-liveness']) {
         $(id).textContent = '–';
