@@ -11,6 +11,8 @@ const stopButton = $('stop');
 
 let client = null;
 let camera = null;
+/** Set by Stop, which may be pressed while start() still awaits the camera or the server. */
+let stopRequested = false;
 
 readQueryParameters();
 showModeFields();
@@ -20,6 +22,7 @@ form.addEventListener('submit', (event) => {
     start().catch(fail);
 });
 stopButton.addEventListener('click', () => {
+    stopRequested = true;
     client?.close();
     stopCamera();
     setState('idle', 'Stopped. The session was left unfinished.');
@@ -68,12 +71,16 @@ async function start() {
     resetResult();
     video.removeAttribute('poster');
     setBusy(true);
+    stopRequested = false;
 
     setState('camera', 'Opening the camera…');
     camera = await navigator.mediaDevices.getUserMedia({
         video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
         audio: false,
     });
+    if (stopRequested) {
+        return stopCamera();
+    }
     video.srcObject = camera;
     await video.play();
 
@@ -89,6 +96,9 @@ async function start() {
         ? await client.createEnrollmentSession(userId, { metadata: { device_info: navigator.userAgent } })
         : await client.createAuthenticationSession(mode === 'verify' ? userId : null,
             { requireLiveness, metadata: { device_info: navigator.userAgent } });
+    if (stopRequested) {
+        return;
+    }
     log(`Session opened (${session.session_type ?? mode}), expires ${new Date(session.expires_at).toLocaleTimeString()}`);
     const established = await client.connectWebSocket(session.websocket_url);
     log(established.message ?? 'Connected');

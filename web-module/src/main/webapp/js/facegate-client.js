@@ -237,8 +237,8 @@ export class FaceAuthClient {
      * @returns {Promise<object>}
      */
     connectWebSocket(websocketUrl) {
-        if (this.#websocketUrl) {
-            throw new Error('this client already streams a session; create a new FaceAuthClient for the next one');
+        if (this.#websocketUrl || this.#finished) {
+            throw new Error('this client already streamed or was closed; create a new FaceAuthClient for the next session');
         }
         this.#websocketUrl = websocketUrl;
         return new Promise((resolve, reject) => {
