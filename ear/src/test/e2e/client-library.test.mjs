@@ -34,7 +34,7 @@ window.stream = async (websocketUrl, options, durationMs) => {
   client.onStateChange = (state) => record.states.push(state);
   client.onProgress = () => record.progress++;
   client.onError = (e) => record.errors.push({ message: e.message, code: e.code, fatal: e.fatal });
-  client.onComplete = (data) => { record.completed = data; };
+  client.onComplete = (data) => { record.completed = data; record.completedAt = performance.now(); };
   client.onClose = (event) => { record.closed = { code: event.code }; };
   const canvas = document.createElement('canvas');
   canvas.width = 1280;
@@ -174,28 +174,29 @@ describe('frames', () => {
         const result = await stream(record, {}, 2000);
         assert.equal(result.connectError, null);
         assert.ok(record.frames.length <= 21, `${record.frames.length} frames in 2 s`);
-        assert.ok(record.frames.length >= 10, `only ${record.frames.length} frames in 2 s`);
-        // performance.now() is coarsened in pages (up to 0.1 ms, with jitter): hence 99.8, not 100.
+        assert.ok(record.frames.length >= 5, `only ${record.frames.length} frames in 2 s`);
+        // Measured as send() is called, a moment after the client's own clock reading, and
+        // performance.now() is coarsened in pages: hence 1 ms of slack.
         const gaps = result.frameSendTimes.slice(1).map((at, i) => at - result.frameSendTimes[i]);
-        assert.ok(Math.min(...gaps) >= 99.8, `frames sent less than 100 ms apart: ${gaps.map(Math.round)}`);
+        assert.ok(Math.min(...gaps) >= 99, `frames sent less than 100 ms apart: ${gaps.map(Math.round)}`);
         assert.deepEqual(record.frames.map((f) => f.id), record.frames.map((f, i) => i + 1), 'frame_id numbers the frames');
         assert.match(record.frames[0].image, /^data:image\/jpeg;base64,/);
         assert.deepEqual(jpegSize(record.frames[0].image), { width: 640, height: 360 });
-        // The last frame may have been answered after the page closed the connection.
-        assert.ok(record.frames.length - result.progress <= 1, `${result.progress} answers to ${record.frames.length} frames`);
+        // The last frames (two in flight at most) may have been answered after the page closed the connection.
+        assert.ok(record.frames.length - result.progress <= 2, `${result.progress} answers to ${record.frames.length} frames`);
     });
 
     test('a lower maxFps is honoured, a higher one is capped at 10', async () => {
         const slow = peer('fps-5', { onFrame: (socket, r) => progress(socket, r) });
         const slowResult = await stream(slow, { maxFps: 5 }, 2000);
-        assert.ok(slow.frames.length <= 11 && slow.frames.length >= 6, `${slow.frames.length} frames in 2 s at 5 fps`);
+        assert.ok(slow.frames.length <= 11 && slow.frames.length >= 3, `${slow.frames.length} frames in 2 s at 5 fps`);
         const slowGaps = slowResult.frameSendTimes.slice(1).map((at, i) => at - slowResult.frameSendTimes[i]);
-        assert.ok(Math.min(...slowGaps) >= 199.8, `frames sent less than 200 ms apart: ${slowGaps.map(Math.round)}`);
+        assert.ok(Math.min(...slowGaps) >= 199, `frames sent less than 200 ms apart: ${slowGaps.map(Math.round)}`);
         const greedy = peer('fps-30', { onFrame: (socket, r) => progress(socket, r) });
         const greedyResult = await stream(greedy, { maxFps: 30 }, 2000);
         assert.ok(greedy.frames.length <= 21, `${greedy.frames.length} frames in 2 s asking for 30 fps`);
         const greedyGaps = greedyResult.frameSendTimes.slice(1).map((at, i) => at - greedyResult.frameSendTimes[i]);
-        assert.ok(Math.min(...greedyGaps) >= 99.8, `frames sent less than 100 ms apart: ${greedyGaps.map(Math.round)}`);
+        assert.ok(Math.min(...greedyGaps) >= 99, `frames sent less than 100 ms apart: ${greedyGaps.map(Math.round)}`);
     });
 
     test('pause while the server has not answered maxFramesInFlight of them', async () => {
@@ -223,8 +224,10 @@ describe('completion', () => {
             onFrame: (socket, r) => (r.frames.length < 3 ? progress(socket, r)
                 : socket.send(JSON.stringify({ type: 'enrollment_complete', success: true, enrollment_id: 'e1', encrypted_data: encrypted }))),
         });
-        const result = await stream(record, {}, 1500);
-        assert.equal(record.frames.length, 3, 'no frame after completion');
+        const result = await stream(record, { maxFramesInFlight: 2 }, 1500);
+        // The frame after the third may have left before the completion arrived, none after.
+        assert.ok(record.frames.length >= 3 && record.frames.length <= 4, `${record.frames.length} frames`);
+        assert.ok(result.frameSendTimes.every((at) => at < result.completedAt), 'a frame was sent after completion');
         assert.deepEqual(result.completed.encrypted_data, encrypted);
         assert.equal(result.finalState, 'completed');
         assert.deepEqual(record.closes, [1000]);
@@ -247,7 +250,12 @@ describe('connection', () => {
 
     for (const code of [4400, 4401, 4403, 4404]) {
         test(`does not reconnect after close code ${code}`, async () => {
-            const record = peer(`final-${code}`, { onFrame: (socket) => socket.close(code, 'final') });
+            const record = peer(`final-${code}`, {
+                onConnection: (socket) => {
+                    greet(socket);
+                    socket.close(code, 'final');
+                },
+            });
             const result = await stream(record, { reconnectDelayMs: 100 }, 800);
             assert.equal(record.connections, 1);
             assert.equal(result.errors.length, 1);
@@ -259,7 +267,12 @@ describe('connection', () => {
     }
 
     test('gives up after maxReconnectAttempts abnormal closes', async () => {
-        const record = peer('broken', { onFrame: (socket) => socket.close(4500, 'internal') });
+        const record = peer('broken', {
+            onConnection: (socket) => {
+                greet(socket);
+                socket.close(4500, 'internal');
+            },
+        });
         const result = await stream(record, { reconnectDelayMs: 50, maxReconnectAttempts: 3 }, 1500);
         assert.equal(record.connections, 4);
         assert.equal(result.errors.length, 1);
@@ -276,9 +289,33 @@ describe('connection', () => {
         assert.deepEqual(result.errors, [], 'reported once, by the rejected promise');
     });
 
+    test('a client streams one session: once connected or closed, it refuses to connect again', async () => {
+        const record = peer('one-session', { onFrame: (socket, r) => progress(socket, r) });
+        const messages = await page.evaluate(async (url) => {
+            const attempt = (client) => {
+                try {
+                    client.connectWebSocket(url);
+                    return null;
+                } catch (e) {
+                    return e.message;
+                }
+            };
+            const used = new window.FaceAuthClient({ apiKey: 'fg_key' });
+            await used.connectWebSocket(url);
+            const again = attempt(used);
+            used.close();
+            const closed = new window.FaceAuthClient({ apiKey: 'fg_key' });
+            closed.close();
+            return [again, attempt(closed)];
+        }, record.url);
+        assert.match(messages[0], /create a new FaceAuthClient/);
+        assert.match(messages[1], /create a new FaceAuthClient/);
+        assert.equal(record.connections, 1);
+    });
+
     test('sends pings while connected', async () => {
         const record = peer('keepalive', { onFrame: (socket, r) => progress(socket, r) });
-        await stream(record, { pingIntervalMs: 100 }, 650);
+        await stream(record, { pingIntervalMs: 100 }, 1000);
         assert.ok(record.pings >= 3, `${record.pings} pings`);
     });
 });

@@ -274,10 +274,11 @@ export class FaceAuthClient {
         if (!image) {
             return false;
         }
+        const frameId = this.#nextFrameId++;
+        const message = JSON.stringify({ type: 'frame', image, frame_id: frameId });
         // The cap counts from the moment a frame leaves, however long encoding took.
         this.#lastFrameSentAt = performance.now();
-        const frameId = this.#nextFrameId++;
-        this.#ws.send(JSON.stringify({ type: 'frame', image, frame_id: frameId }));
+        this.#ws.send(message);
         this.#framesInFlight.set(frameId, this.#lastFrameSentAt);
         return true;
     }
