@@ -1,8 +1,6 @@
 package io.facegate.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -10,25 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -375,19 +365,8 @@ class SessionsIT {
                 .filter(u -> u.getString("external_user_id").equals(externalId)).findFirst().orElseThrow();
     }
 
-    /** Seed 003's algorithm written out independently: AES-256-CBC, key SHA-256(secret), IV first, PKCS7. */
     private static JsonObject decrypt(JsonObject encryptedData) throws Exception {
-        assertEquals("AES-256-CBC", encryptedData.getString("encryption_method"));
-        byte[] data = Base64.getDecoder().decode(encryptedData.getString("encrypted_payload"));
-        byte[] key = MessageDigest.getInstance("SHA-256").digest(tenant.apiSecret().getBytes(StandardCharsets.UTF_8));
-        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(data, 16)));
-        String json = new String(cipher.doFinal(data, 16, data.length - 16), StandardCharsets.UTF_8);
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            JsonObject payload = reader.readObject();
-            assertNotNull(payload.getString("timestamp"));
-            return payload;
-        }
+        return ResultDecryption.decrypt(encryptedData, tenant.apiSecret());
     }
 
     private static HttpResponse<Void> fetch(String url) throws IOException, InterruptedException {

@@ -70,10 +70,10 @@ public final class SessionViews {
             FaceSession s = outcome.session();
             boolean enrollment = s.getPurpose() == SessionPurpose.ENROLLMENT;
             boolean ended = outcome.sessionEnded();
-            boolean succeeded = "success".equals(s.getOutcome());
-            int target = enrollment ? s.getRequirements().targetSamples() : s.getRequirements().minFrames();
+            boolean succeeded = succeeded(s);
+            int target = targetFrames(s);
             return new ProcessedFrame(
-                    ended ? succeeded : outcome.frameAccepted(),
+                    frameSucceeded(outcome),
                     s.getStatus().apiName(), s.getPurpose().apiName(),
                     enrollment ? Math.round(1000.0 * Math.min(s.getFramesAccepted(), target) / target) / 10.0 : null,
                     !ended, outcome.frameAccepted(), outcome.qualityScore(), Rejection.of(outcome.rejection()),
@@ -89,6 +89,21 @@ public final class SessionViews {
                     outcome.encryptedResult(),
                     outcome.message());
         }
+    }
+
+    /** Good frames the session waits for: an enrollment's samples, an authentication's frames before deciding. */
+    static int targetFrames(FaceSession session) {
+        return session.getPurpose() == SessionPurpose.ENROLLMENT
+                ? session.getRequirements().targetSamples() : session.getRequirements().minFrames();
+    }
+
+    static boolean succeeded(FaceSession session) {
+        return "success".equals(session.getOutcome());
+    }
+
+    /** A frame's {@code success}: whether it counted, or on the session's last frame whether the session succeeded. */
+    static boolean frameSucceeded(FrameOutcome outcome) {
+        return outcome.sessionEnded() ? succeeded(outcome.session()) : outcome.frameAccepted();
     }
 
     /** Seed 000's client_user_info. */

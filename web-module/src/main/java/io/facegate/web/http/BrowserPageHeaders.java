@@ -1,0 +1,36 @@
+package io.facegate.web.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Security headers for the browser files FaceGate serves itself (the demo page and the client
+ * library): only FaceGate's own scripts, styles and connections (the API and its WebSocket), the
+ * camera for this origin alone, no framing, and no referrer, so an API key given in the demo's
+ * address never leaves in a Referer header. Revalidated on every load, so an upgrade is picked up.
+ */
+@WebFilter(filterName = "BrowserPageHeaders", urlPatterns = {"/demo/*", "/js/*"})
+public class BrowserPageHeaders extends HttpFilter {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Cache-Control", "no-cache");
+        chain.doFilter(request, response);
+    }
+}
