@@ -232,8 +232,8 @@ class StreamingIT {
         JsonObject session = open("/api/auth/enrollment/", "{\"user_id\":\"flood\",\"target_samples\":10}");
         try (StreamClient stream = StreamClient.connect(session.getString("websocket_url"))) {
             stream.next("connection_established");
-            // 10 frames fill the burst allowance, 10 more in a row over it close the connection.
-            for (int i = 0; i < 30 && !stream.isClosed(); i++) {
+            // 50 frames use up the burst allowance, 20 more in a row over it close the connection.
+            for (int i = 0; i < 100 && !stream.isClosed(); i++) {
                 try {
                     stream.sendFrame(SIMM_ENROLLMENT.get(0), i);
                 } catch (CompletionException e) {
@@ -248,7 +248,7 @@ class StreamingIT {
                     assertEquals(4429, message.getInt("code"), message::toString);
                     refused++;
                 }
-            } while (refused < 10);
+            } while (refused < 20);
             assertEquals(4429, stream.closed().code());
         }
     }
@@ -302,6 +302,46 @@ class StreamingIT {
                 assertTrue(answered.get(i) > answered.get(i - 1), "frames are answered in order: " + answered);
             }
             assertTrue(answered.size() < 5, "frames superseded while one was analysed are skipped: " + answered);
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aLiveFaceStreamedFromACameraPassesLiveness() throws Exception {
+        String clip = "camera-stream/frames_blink_vga/frame_%04d.jpg";
+        JsonObject enrollment = open("/api/auth/enrollment/", "{\"user_id\":\"webcam\"}");
+        try (StreamClient stream = StreamClient.connect(enrollment.getString("websocket_url"))) {
+            stream.next("connection_established");
+            for (int i = 1; i <= 10; i++) {
+                stream.sendFrame(String.format(clip, i * 7), i);
+                if (stream.next("frame_processed").getString("session_status").equals("completed")) {
+                    break;
+                }
+            }
+            assertTrue(stream.next("enrollment_complete").getBoolean("success"));
+        }
+
+        JsonObject session = open("/api/auth/authentication/", "{\"user_id\":\"webcam\",\"require_liveness\":true,"
+                + "\"metadata\":{\"min_frames_required\":3,\"required_blinks\":1}}");
+        try (StreamClient stream = StreamClient.connect(session.getString("websocket_url"))) {
+            stream.next("connection_established");
+            JsonObject frame = null;
+            for (int i = 1; i <= 80; i++) {
+                stream.sendFrame(String.format(clip, i), i);
+                frame = stream.next("frame_processed");
+                assertLivenessFieldsPresent(frame);
+                if (!frame.getString("session_status").equals("processing")) {
+                    break;
+                }
+            }
+            assertEquals("completed", frame.getString("session_status"), frame::toString);
+            JsonObject complete = stream.next("authentication_complete");
+            assertTrue(complete.getBoolean("authenticated"), complete::toString);
+            assertTrue(complete.getBoolean("liveness_verified"), complete::toString);
+            double liveness = complete.getJsonNumber("liveness_score").doubleValue();
+            assertTrue(liveness > 0 && liveness <= 1, complete::toString);
+            assertEquals("webcam", ResultDecryption.decrypt(complete.getJsonObject("encrypted_data"), tenant.apiSecret()).getString("id"));
+            assertEquals(1000, stream.closed().code());
         }
     }
 

@@ -16,8 +16,17 @@ final class ConnectionLane {
     private boolean running;
     private boolean closed;
 
-    ConnectionLane(Executor executor) {
+    /**
+     * @param held whether the lane starts held: offered tasks wait (the newest kept) until {@link #release}
+     */
+    ConnectionLane(Executor executor, boolean held) {
         this.executor = executor;
+        this.running = held;
+    }
+
+    /** Ends the hold: the task that waited meanwhile, if any, runs. */
+    void release() {
+        finished();
     }
 
     synchronized void offer(Runnable task) {
@@ -61,15 +70,17 @@ final class ConnectionLane {
         try {
             task.run();
         } finally {
-            synchronized (this) {
-                Runnable next = waiting;
-                waiting = null;
-                running = false;
-                if (next != null && !closed) {
-                    // Re-submitted rather than run in this thread, so other connections' tasks queued meanwhile go first.
-                    start(next);
-                }
-            }
+            finished();
+        }
+    }
+
+    private synchronized void finished() {
+        Runnable next = waiting;
+        waiting = null;
+        running = false;
+        if (next != null && !closed) {
+            // Re-submitted rather than run in this thread, so other connections' tasks queued meanwhile go first.
+            start(next);
         }
     }
 }

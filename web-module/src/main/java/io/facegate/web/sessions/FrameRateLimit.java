@@ -2,10 +2,11 @@ package io.facegate.web.sessions;
 
 /**
  * Seed 003's "10 FPS maximum" for one connection, as a token bucket: {@code perSecond} frames a
- * second on average, bursts of up to {@code perSecond} frames (so a camera timer's jitter never
- * trips it). A frame over the limit is refused, not analysed; a client that keeps sending while
- * refused ({@code refusalsToClose} refusals in a row) is closed. A client at 15 fps is thus
- * throttled to 10, while a flood is cut off.
+ * second on average, in bursts of up to {@code burst} frames. The burst absorbs a camera timer's
+ * jitter and, more importantly, frames that queued up in the network while a busy server was not
+ * reading: those arrive all at once through no fault of the client. A frame over the limit is
+ * refused, not analysed; a client that keeps sending while refused ({@code refusalsToClose}
+ * refusals in a row) is closed. A client at 15 fps is thus throttled to 10, while a flood is cut off.
  */
 final class FrameRateLimit {
 
@@ -14,20 +15,22 @@ final class FrameRateLimit {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final int perSecond;
+    private final int burst;
     private final int refusalsToClose;
     private double tokens;
     private long lastRefill;
     private int refusedInARow;
 
-    FrameRateLimit(int perSecond, int refusalsToClose, long nowNanos) {
+    FrameRateLimit(int perSecond, int burst, int refusalsToClose, long nowNanos) {
         this.perSecond = perSecond;
+        this.burst = burst;
         this.refusalsToClose = refusalsToClose;
-        this.tokens = perSecond;
+        this.tokens = burst;
         this.lastRefill = nowNanos;
     }
 
     synchronized Verdict admit(long nowNanos) {
-        tokens = Math.min(perSecond, tokens + (double) (nowNanos - lastRefill) * perSecond / NANOS_PER_SECOND);
+        tokens = Math.min(burst, tokens + (double) (nowNanos - lastRefill) * perSecond / NANOS_PER_SECOND);
         lastRefill = nowNanos;
         if (tokens >= 1) {
             tokens -= 1;
@@ -36,9 +39,5 @@ final class FrameRateLimit {
         }
         refusedInARow++;
         return refusedInARow >= refusalsToClose ? Verdict.CLOSE : Verdict.REFUSE;
-    }
-
-    int perSecond() {
-        return perSecond;
     }
 }

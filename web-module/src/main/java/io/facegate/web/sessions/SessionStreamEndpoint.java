@@ -27,9 +27,10 @@ import java.util.logging.Logger;
 
 /**
  * One connection of seed 003's WebSocket protocol at {@code /ws/auth/process-image/{session_token}/}:
- * the token in the path is the only credential. The connection is admitted, and its frames are
- * decided by the same use case as REST process-image, on {@link SessionStreams}' workers, never on
- * the container's thread; one at a time, the newest waiting frame first ({@link ConnectionLane}).
+ * the token in the path is the only credential. The connection is admitted (frames sent meanwhile
+ * wait), then its frames are decided by the same use case as REST process-image on
+ * {@link SessionStreams}' workers, never on the container's thread; one at a time, the newest
+ * waiting frame first ({@link ConnectionLane}).
  * Every refusal is an {@code error} message; those that end the stream are followed by a close with
  * the seed's code ({@link StreamClose}).
  */
@@ -42,7 +43,13 @@ public class SessionStreamEndpoint extends Endpoint {
     /** Largest message: the container's own incoming limit (Tyrus, 4 MiB), a 3 MB image as base64. Seed 003 asks for frames under 100 KB. */
     static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     static final int FRAMES_PER_SECOND = 10;
-    static final int REFUSALS_TO_CLOSE = 10;
+    /**
+     * Five seconds of frames: what piles up in the network while a loaded server is not reading
+     * (measured: on an overloaded host, 2 s was not enough). Frames beyond the one in flight and
+     * the newest waiting one are never analysed anyway, so a burst costs only its parsing.
+     */
+    static final int FRAME_BURST = 50;
+    static final int REFUSALS_TO_CLOSE = 20;
 
     private static final Logger LOG = Logger.getLogger(SessionStreamEndpoint.class.getName());
 
@@ -70,9 +77,9 @@ public class SessionStreamEndpoint extends Endpoint {
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> sendError(StreamClose.BAD_REQUEST,
                 "binary_message", "send frames as JSON text: {\"type\": \"frame\", \"image\": \"data:image/jpeg;base64,...\"}"));
         lastFrameNanos = System.nanoTime();
-        rateLimit = new FrameRateLimit(FRAMES_PER_SECOND, REFUSALS_TO_CLOSE, lastFrameNanos);
+        rateLimit = new FrameRateLimit(FRAMES_PER_SECOND, FRAME_BURST, REFUSALS_TO_CLOSE, lastFrameNanos);
         lane = streams.newLane();
-        lane.offer(this::admit);
+        streams.admitLater(this::admit);
     }
 
     @Override
@@ -104,6 +111,7 @@ public class SessionStreamEndpoint extends Endpoint {
                 return;
             }
             send(StreamMessages.ConnectionEstablished.of(token, session));
+            lane.release();
         } catch (FaceGateException refusal) {
             refuse(StreamClose.of(refusal), refusal.code(), refusal.getMessage());
         } catch (RuntimeException e) {

@@ -59,14 +59,23 @@ public class SessionStreams {
     @Resource(lookup = WORKERS)
     ManagedExecutorService workers;
 
+    /** Admissions are short database checks: they do not queue behind other streams' frames. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService admissions;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
     private final Map<UUID, SessionStreamEndpoint> streaming = new ConcurrentHashMap<>();
     private ScheduledFuture<?> sweep;
 
+    /** A connection's lane for frames, held until the connection is admitted. */
     ConnectionLane newLane() {
-        return new ConnectionLane(workers);
+        return new ConnectionLane(workers, true);
+    }
+
+    void admitLater(Runnable admission) {
+        admissions.execute(admission);
     }
 
     /**

@@ -36,7 +36,7 @@ class ConnectionLaneTest {
     @Test
     void aTaskOfferedWhileOneRunsWaitsAndTheNewestWaitingTaskWins() {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor);
+        ConnectionLane lane = new ConnectionLane(executor, false);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("first"));
         lane.offer(() -> ran.add("second"));
@@ -54,9 +54,22 @@ class ConnectionLaneTest {
     }
 
     @Test
+    void aHeldLaneKeepsTheNewestFrameUntilReleased() {
+        StepExecutor executor = new StepExecutor();
+        ConnectionLane lane = new ConnectionLane(executor, true);
+        List<String> ran = new ArrayList<>();
+        lane.offer(() -> ran.add("early"));
+        lane.offer(() -> ran.add("newest"));
+        assertTrue(executor.submitted.isEmpty(), "nothing runs before the connection is admitted");
+        lane.release();
+        executor.runNext();
+        assertEquals(List.of("newest"), ran);
+    }
+
+    @Test
     void housekeepingRunsOnlyOnAnIdleLaneAndNeverDisplacesAFrame() {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor);
+        ConnectionLane lane = new ConnectionLane(executor, false);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("frame"));
         assertFalse(lane.offerIfIdle(() -> ran.add("check")));
@@ -69,7 +82,7 @@ class ConnectionLaneTest {
     @Test
     void aClosedLaneDropsItsWaitingTaskAndTakesNoMore() {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor);
+        ConnectionLane lane = new ConnectionLane(executor, false);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("running"));
         lane.offer(() -> ran.add("waiting"));
@@ -84,7 +97,7 @@ class ConnectionLaneTest {
     void underConcurrentOffersTasksNeverOverlapAndTheLastOfferAlwaysRuns() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            ConnectionLane lane = new ConnectionLane(pool);
+            ConnectionLane lane = new ConnectionLane(pool, false);
             AtomicInteger inFlight = new AtomicInteger();
             AtomicInteger maxInFlight = new AtomicInteger();
             List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
