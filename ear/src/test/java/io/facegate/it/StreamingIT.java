@@ -286,6 +286,17 @@ class StreamingIT {
 
     @Test
     @Order(11)
+    void aMessageOverFourMebibytesClosesTheConnectionAsTooBig() {
+        JsonObject session = open("/api/auth/enrollment/", "{\"user_id\":\"huge\"}");
+        try (StreamClient stream = StreamClient.connect(session.getString("websocket_url"))) {
+            stream.next("connection_established");
+            stream.send("{\"type\":\"frame\",\"image\":\"" + "A".repeat(5 * 1024 * 1024) + "\"}");
+            assertEquals(1009, stream.closed().code());
+        }
+    }
+
+    @Test
+    @Order(12)
     void aFrameSentWhileAnotherIsAnalysedWaitsAndOnlyTheNewestWaitingFrameIsKept() {
         JsonObject session = open("/api/auth/enrollment/", "{\"user_id\":\"burst\",\"target_samples\":10}");
         try (StreamClient stream = StreamClient.connect(session.getString("websocket_url"))) {
@@ -306,7 +317,7 @@ class StreamingIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aLiveFaceStreamedFromACameraPassesLiveness() throws Exception {
         String clip = "camera-stream/frames_blink_vga/frame_%04d.jpg";
         JsonObject enrollment = open("/api/auth/enrollment/", "{\"user_id\":\"webcam\"}");
