@@ -24,8 +24,13 @@ final class ConnectionLane {
         this.running = held;
     }
 
-    /** Ends the hold: the task that waited meanwhile, if any, runs. */
-    void release() {
+    /**
+     * Ends the hold after {@code announcement} (telling the client it may send), both under the
+     * lane's lock: a task offered once the client could have seen the announcement is not held,
+     * so it runs at once. The task that waited meanwhile, if any, runs first.
+     */
+    synchronized void releaseAfter(Runnable announcement) {
+        announcement.run();
         finished();
     }
 

@@ -110,8 +110,7 @@ public class SessionStreamEndpoint extends Endpoint {
                 streams.release(sessionId, this);
                 return;
             }
-            send(StreamMessages.ConnectionEstablished.of(token, session));
-            lane.release();
+            lane.releaseAfter(() -> send(StreamMessages.ConnectionEstablished.of(token, session)));
         } catch (FaceGateException refusal) {
             refuse(StreamClose.of(refusal), refusal.code(), refusal.getMessage());
         } catch (RuntimeException e) {

@@ -61,9 +61,31 @@ class ConnectionLaneTest {
         lane.offer(() -> ran.add("early"));
         lane.offer(() -> ran.add("newest"));
         assertTrue(executor.submitted.isEmpty(), "nothing runs before the connection is admitted");
-        lane.release();
+        lane.releaseAfter(() -> ran.add("announced"));
         executor.runNext();
-        assertEquals(List.of("newest"), ran);
+        assertEquals(List.of("announced", "newest"), ran);
+    }
+
+    @Test
+    void aTaskOfferedWhileTheReleaseIsAnnouncedIsNotHeld() throws Exception {
+        StepExecutor executor = new StepExecutor();
+        ConnectionLane lane = new ConnectionLane(executor, true);
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        Thread client = new Thread(() -> lane.offer(() -> ran.add("first frame")));
+        lane.releaseAfter(() -> {
+            // The client reacts to the announcement before the lane is released.
+            client.start();
+            try {
+                client.join(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertTrue(client.isAlive(), "the offer waits for the release");
+        });
+        client.join(5_000);
+        assertEquals(1, executor.submitted.size(), "the frame runs at once rather than waiting as a held task");
+        executor.runNext();
+        assertEquals(List.of("first frame"), ran);
     }
 
     @Test
