@@ -110,6 +110,21 @@ class SessionsIT {
 
     @Test
     @Order(2)
+    void usageCountsEnrollmentFramesAsEnrollment() throws InterruptedException {
+        // Usage rows are written asynchronously (every 500 ms by default).
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        long enrollmentFrames = 0;
+        while (enrollmentFrames == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            enrollmentFrames = api.get("/api/clients/usage/?category=enrollment&limit=200").json().getJsonArray("results").stream()
+                    .map(JsonObject.class::cast)
+                    .filter(row -> row.getJsonObject("metadata").getString("path").contains("process")).count();
+        }
+        assertTrue(enrollmentFrames >= 9, "frames of enrollment sessions are enrollment usage: " + enrollmentFrames);
+    }
+
+    @Test
+    @Order(2)
     void rejectsFramesWithoutExactlyOneGoodFaceAndSaysWhy() {
         JsonObject session = open("/api/enrollment/create/", "{\"user_id\":\"picky\",\"target_samples\":2}");
         String token = session.getString("session_token");

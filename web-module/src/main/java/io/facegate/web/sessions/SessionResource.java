@@ -6,7 +6,9 @@ import io.facegate.domain.clients.ClientUser;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.domain.sessions.SessionStatus;
+import io.facegate.domain.usage.EndpointCategory;
 import io.facegate.sessions.FaceSessions;
+import io.facegate.sessions.FrameOutcome;
 import io.facegate.sessions.FrameSource;
 import io.facegate.sessions.OpenedSession;
 import io.facegate.sessions.SessionFrames;
@@ -19,6 +21,7 @@ import io.facegate.web.http.Ids;
 import io.facegate.web.http.JsonDocuments;
 import io.facegate.web.http.MultipartFields;
 import io.facegate.web.http.PagedResponse;
+import io.facegate.web.usage.UsageMeter;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -126,7 +129,7 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "The session already completed or failed")
     @APIResponse(responseCode = "410", description = "The session expired")
     public SessionViews.ProcessedFrame processFrameForm(@FormParam("session_token") String token, @FormParam("image") EntityPart image) {
-        return SessionViews.ProcessedFrame.of(frames.process(Callers.tenant(http), token, new FrameSource.Upload(MultipartFields.bytes("image", image))));
+        return frameView(frames.process(Callers.tenant(http), token, new FrameSource.Upload(MultipartFields.bytes("image", image))));
     }
 
     @POST
@@ -141,7 +144,7 @@ public class SessionResource {
         if (request == null) {
             throw FaceGateException.invalid("missing_body", "a JSON body with session_token and image is required");
         }
-        return SessionViews.ProcessedFrame.of(frames.process(Callers.tenant(http), request.sessionToken(), new FrameSource.Text(request.image())));
+        return frameView(frames.process(Callers.tenant(http), request.sessionToken(), new FrameSource.Text(request.image())));
     }
 
     @GET
@@ -174,6 +177,13 @@ public class SessionResource {
     public SessionViews.SessionView get(@PathParam("id") String id) {
         UUID tenant = Callers.tenant(http);
         return view(tenant, sessions.find(tenant, Ids.parse(id, "session")));
+    }
+
+    /** The frame's feedback; its usage is billed by the session's purpose, which the path does not tell. */
+    private SessionViews.ProcessedFrame frameView(FrameOutcome outcome) {
+        http.setAttribute(UsageMeter.CATEGORY, outcome.session().getPurpose() == SessionPurpose.ENROLLMENT
+                ? EndpointCategory.ENROLLMENT : EndpointCategory.RECOGNITION);
+        return SessionViews.ProcessedFrame.of(outcome);
     }
 
     private SessionViews.SessionView view(UUID tenant, FaceSession session) {

@@ -3,6 +3,7 @@ package io.facegate.web.usage;
 import io.facegate.authentication.CallerIdentity;
 import io.facegate.usage.ApiCall;
 import io.facegate.usage.UsageRecorder;
+import io.facegate.domain.usage.EndpointCategory;
 import io.facegate.web.authentication.Callers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -46,6 +47,11 @@ public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilt
 
     private static final Logger LOG = Logger.getLogger(UsageMeter.class.getName());
     private static final String ARRIVAL = "io.facegate.usage.arrival";
+    /**
+     * Set by a resource whose path does not tell the category: a frame sent to process-image is
+     * enrollment or recognition depending on its session.
+     */
+    public static final String CATEGORY = "io.facegate.usage.category";
 
     @Inject
     UsageRecorder recorder;
@@ -85,7 +91,9 @@ public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilt
             return;
         }
         try {
-            recorder.record(new ApiCall(caller.clientId(), EndpointCategories.of(arrival.apiPath()),
+            EndpointCategory category = request.getProperty(CATEGORY) instanceof EndpointCategory set
+                    ? set : EndpointCategories.of(arrival.apiPath());
+            recorder.record(new ApiCall(caller.clientId(), category,
                     request.getMethod(), response.getStatus(), elapsedMs(arrival.nanos()),
                     addresses.resolve(http.getRemoteAddr(), request.getHeaderString(FORWARDED_FOR_HEADER)),
                     request.getHeaderString(HttpHeaders.USER_AGENT), arrival.path(),
