@@ -55,6 +55,15 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs {@code json} where it must create something (201) and returns what was created. */
+    public JsonObject create(String path, String json) {
+        Reply reply = post(path, json);
+        if (reply.status() != 201) {
+            throw new AssertionError("expected 201 from POST " + path + ", got " + reply);
+        }
+        return reply.json();
+    }
+
     public Reply post(String path, byte[] body, String contentType) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

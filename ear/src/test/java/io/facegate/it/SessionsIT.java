@@ -248,7 +248,7 @@ class SessionsIT {
         assertEquals(404, otherTenant.get("/api/clients/users/" + userIds.get("simm") + "/").status());
         assertEquals(0, otherTenant.get("/api/auth/sessions/").json().getInt("count"));
         assertEquals(404, otherTenant.post("/api/auth/authentication/", "{\"user_id\":\"simm\"}").status());
-        JsonObject search = open(otherTenant, "/api/auth/authentication/", "{\"require_liveness\":false}");
+        JsonObject search = otherTenant.create("/api/auth/authentication/", "{\"require_liveness\":false}");
         JsonObject none = TestData.Multipart.of("session_token", search.getString("session_token"),
                 "image", "@identities/John_Simm/000310_00470511.jpg").post(otherTenant, "/api/auth/process-image/").json();
         assertEquals("not_recognized", none.getString("failure_reason"), "identification searches only the caller's people");
@@ -346,13 +346,7 @@ class SessionsIT {
     // --- helpers ---
 
     private static JsonObject open(String path, String body) {
-        return open(api, path, body);
-    }
-
-    private static JsonObject open(Api caller, String path, String body) {
-        Api.Reply reply = caller.post(path, body);
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json();
+        return api.create(path, body);
     }
 
     private static JsonObject frame(String token, String photo) {

@@ -197,7 +197,7 @@ class StreamingIT {
     @Order(7)
     void refusesADisabledClientWith4403() {
         Tenants.Tenant disabled = Tenants.create("Disabled Streaming Co");
-        JsonObject session = open(disabled.api(), "/api/auth/enrollment/", "{\"user_id\":\"someone\"}");
+        JsonObject session = disabled.api().create("/api/auth/enrollment/", "{\"user_id\":\"someone\"}");
         Api.Reply off = Api.bearer(Tenants.adminToken()).post("/api/core/clients/" + disabled.id() + "/disable/", "{}");
         assertEquals(200, off.status(), off::toString);
         try (StreamClient stream = StreamClient.connect(session.getString("websocket_url"))) {
@@ -213,14 +213,14 @@ class StreamingIT {
                 "{\"allowed_origins\":[\"https://app.guarded.example\"]}");
         assertEquals(200, patched.status(), patched::toString);
         Api guardedApi = guarded.api();
-        String foreign = open(guardedApi, "/api/auth/enrollment/", "{\"user_id\":\"someone\"}").getString("websocket_url");
+        String foreign = guardedApi.create("/api/auth/enrollment/", "{\"user_id\":\"someone\"}").getString("websocket_url");
         try (StreamClient stream = StreamClient.connect(foreign, "https://evil.example")) {
             stream.refusedWith(4403, "origin_not_allowed");
         }
         try (StreamClient stream = StreamClient.connect(foreign, "https://app.guarded.example")) {
             stream.next("connection_established");
         }
-        String backend = open(guardedApi, "/api/auth/enrollment/", "{\"user_id\":\"someone\"}").getString("websocket_url");
+        String backend = guardedApi.create("/api/auth/enrollment/", "{\"user_id\":\"someone\"}").getString("websocket_url");
         try (StreamClient stream = StreamClient.connect(backend)) {
             assertEquals("connection_established", stream.next().getString("type"), "a non-browser client sends no Origin");
         }
@@ -377,13 +377,7 @@ class StreamingIT {
     }
 
     private static JsonObject open(String path, String body) {
-        return open(api, path, body);
-    }
-
-    private static JsonObject open(Api caller, String path, String body) {
-        Api.Reply reply = caller.post(path, body);
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json();
+        return api.create(path, body);
     }
 
     private static void expire(String sessionId) throws Exception {
