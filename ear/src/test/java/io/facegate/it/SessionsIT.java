@@ -114,7 +114,7 @@ class SessionsIT {
         // Usage rows are written asynchronously (every 500 ms by default).
         long deadline = System.nanoTime() + 15_000_000_000L;
         long enrollmentFrames = 0;
-        while (enrollmentFrames == 0 && System.nanoTime() < deadline) {
+        while (enrollmentFrames < 9 && System.nanoTime() < deadline) {
             Thread.sleep(250);
             enrollmentFrames = api.get("/api/clients/usage/?category=enrollment&limit=200").json().getJsonArray("results").stream()
                     .map(JsonObject.class::cast)
