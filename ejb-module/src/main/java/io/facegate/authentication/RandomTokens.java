@@ -1,8 +1,5 @@
 package io.facegate.authentication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,10 +24,6 @@ public final class RandomTokens {
      * use it. A fast hash suffices because the token itself is long and random.
      */
     public static String fingerprint(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JRE has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(token));
     }
 }

@@ -5,7 +5,6 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
@@ -47,7 +46,7 @@ public final class ResultEncryption {
         }
     }
 
-    private static byte[] key(String clientSecret) throws GeneralSecurityException {
-        return MessageDigest.getInstance("SHA-256").digest(clientSecret.getBytes(StandardCharsets.UTF_8));
+    private static byte[] key(String clientSecret) {
+        return Sha256.of(clientSecret);
     }
 }

@@ -30,15 +30,19 @@ public final class AllowedOrigins {
                 .anyMatch(asked::equals);
     }
 
-    /** {@code scheme://host[:port]} in lower case without a default port; empty for anything else (e.g. the "null" origin). */
-    static Optional<String> normalise(String origin) {
+    /**
+     * {@code scheme://host[:port]} in lower case without a default port; empty for anything else
+     * (a path or query, the "null" origin, another scheme).
+     */
+    public static Optional<String> normalise(String origin) {
         if (origin == null) {
             return Optional.empty();
         }
         try {
             URI uri = new URI(origin.strip());
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            if (scheme == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))
+                    || (uri.getPath() != null && !uri.getPath().isEmpty()) || uri.getQuery() != null) {
                 return Optional.empty();
             }
             int port = uri.getPort();

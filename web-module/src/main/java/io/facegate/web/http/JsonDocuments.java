@@ -10,8 +10,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.util.Set;
 
 /** Free-form JSON kept as text in jsonb columns (metadata, allowed origins). */
 public final class JsonDocuments {
@@ -64,21 +62,11 @@ public final class JsonDocuments {
         }
         var builder = Json.createArrayBuilder();
         for (JsonValue value : origins) {
-            if (!(value instanceof JsonString text) || !isOrigin(text.getString())) {
+            if (!(value instanceof JsonString text) || AllowedOrigins.normalise(text.getString()).isEmpty()) {
                 throw FaceGateException.invalid("invalid_origin", "allowed_origins must be strings like https://app.example.com");
             }
             builder.add(text.getString());
         }
         return builder.build().toString();
-    }
-
-    private static boolean isOrigin(String value) {
-        try {
-            URI uri = new URI(value);
-            return Set.of("http", "https").contains(uri.getScheme()) && uri.getHost() != null
-                    && (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }
