@@ -9,6 +9,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +38,53 @@ class ApiConventionsIT {
         assertEquals("invalid_json", reply.json().getString("error"));
         assertEquals(400, Api.anonymous().post("/api/core/auth/client/", "[1,2]").status());
         assertEquals(400, client.post("/api/clients/users/", "{\"metadata\": \"not an object\", \"external_user_id\":\"x\"}").status());
+    }
+
+    @Test
+    void typedBodiesRefuseWrongTypesAndSayWhichField() {
+        Api client = Tenants.create("Typed Bodies Co").api();
+        Api operator = Api.bearer(Tenants.adminToken());
+        String id = operator.create("/api/core/clients/", "{\"name\": \"Typed Co\"}").getString("id");
+        for (String value : new String[]{"1", "1.5", "\"yes please\"", "\"false\""}) {
+            Api.Reply reply = operator.patch("/api/core/clients/" + id + "/", "{\"is_active\": " + value + "}");
+            assertEquals(400, reply.status(), value + " " + reply);
+            assertEquals("invalid_is_active", reply.json().getString("error"), reply::toString);
+        }
+        assertEquals("active", operator.get("/api/core/clients/" + id + "/").json().getString("status"), "no wrong value disabled it");
+        Api.Reply longName = client.post("/api/clients/users/", "{\"external_user_id\": \"long\", \"display_name\": \"" + "n".repeat(256) + "\"}");
+        assertEquals(400, longName.status(), longName::toString);
+        assertEquals("invalid_display_name", longName.json().getString("error"));
+        assertTrue(longName.json().getJsonObject("details").getJsonObject("fields").containsKey("display_name"), longName::toString);
+        Api.Reply missing = client.post("/api/clients/users/", "{\"display_name\": \"No Id\"}");
+        assertEquals("missing_external_user_id", missing.json().getString("error"), missing::toString);
+        assertEquals(400, client.get("/api/clients/users/?limit=ten").status(), "a paging value that is no number is a 400, not a 404");
+        assertEquals(400, client.get("/api/clients/users/?is_enrolled=yes").status());
+        assertEquals(400, client.get("/api/clients/users/?search=a%00b").status(), "NUL never reaches the database");
+    }
+
+    @Test
+    void concurrentEditsApplyOneAfterTheOtherNever500() throws Exception {
+        Api client = Tenants.create("Concurrent Edits Co").api();
+        Api operator = Api.bearer(Tenants.adminToken());
+        String clientId = operator.create("/api/core/clients/", "{\"name\": \"Contended Co\"}").getString("id");
+        String userId = client.create("/api/clients/users/", "{\"external_user_id\": \"contended\"}").getString("id");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> operator.patch("/api/core/clients/" + clientId + "/", "{\"name\": \"Contended " + n + "\"}").status()));
+                answers.add(pool.submit(() -> client.patch("/api/clients/users/" + userId + "/", "{\"display_name\": \"Name " + n + "\"}").status()));
+            }
+            for (Future<Integer> answer : answers) {
+                int status = answer.get(60, TimeUnit.SECONDS);
+                assertTrue(status == 200 || status == 409, "a concurrent edit answered " + status);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(operator.get("/api/core/clients/" + clientId + "/").json().getString("name").startsWith("Contended "));
+        assertTrue(client.get("/api/clients/users/" + userId + "/").json().getString("display_name").startsWith("Name "));
     }
 
     @Test

@@ -25,6 +25,8 @@ public class TokenIssuer {
     public static final String TENANT_CLAIM = "tenant";
     public static final String SCOPE_CLAIM = "scope";
     public static final String FAMILY_CLAIM = "family";
+    /** The client's secret generation a tenant token was issued under; a rotation revokes older ones. */
+    public static final String SECRET_GENERATION_CLAIM = "sgen";
 
     @Inject
     SigningKeys keys;
@@ -41,8 +43,17 @@ public class TokenIssuer {
     @ConfigProperty(name = "facegate.refresh-token-ttl-seconds", defaultValue = "604800")
     long refreshTtlSeconds;
 
-    /** An access token for one tenant (a client id) or, for {@link AccessScope#ADMIN}, for the operator. */
-    public IssuedToken access(String subject, UUID tenant, AccessScope scope) {
+    /** The operator's access token. */
+    public IssuedToken admin(String subject) {
+        return access(subject, null, 0, AccessScope.ADMIN);
+    }
+
+    /** An access token for one tenant (a client id), valid while the client's secret stays at {@code secretGeneration}. */
+    public IssuedToken access(UUID tenant, int secretGeneration, AccessScope scope) {
+        return access(tenant.toString(), tenant, secretGeneration, scope);
+    }
+
+    private IssuedToken access(String subject, UUID tenant, int secretGeneration, AccessScope scope) {
         Instant now = Instant.now();
         long ttl = scope == AccessScope.SESSION ? browserTtlSeconds : accessTtlSeconds;
         Instant expires = now.plus(Duration.ofSeconds(ttl));
@@ -59,7 +70,7 @@ public class TokenIssuer {
                 .add("groups", groups)
                 .add(SCOPE_CLAIM, scope.claimValue());
         if (tenant != null) {
-            claims.add(TENANT_CLAIM, tenant.toString());
+            claims.add(TENANT_CLAIM, tenant.toString()).add(SECRET_GENERATION_CLAIM, secretGeneration);
         }
         return new IssuedToken(JsonWebTokens.sign(claims.build(), keys.privateKey()), expires);
     }

@@ -4,15 +4,16 @@ import io.facegate.domain.clients.ClientUser;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
-import io.facegate.system.Page;
 import io.facegate.system.ObjectStorage;
+import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -94,8 +95,12 @@ public class ClientUserDirectory {
                 items.setFirstResult(offset).setMaxResults(limit).getResultList());
     }
 
+    /** Changes the fields given; concurrent changes of one person apply one after the other (the row is locked). */
     public ClientUser describe(UUID clientId, UUID userId, String displayName, String metadataJson) {
-        ClientUser user = find(clientId, userId);
+        ClientUser user = em.find(ClientUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || !user.belongsTo(clientId)) {
+            throw FaceGateException.notFound("user");
+        }
         user.describe(displayName, metadataJson);
         return user;
     }

@@ -2,6 +2,7 @@ package io.facegate.batch.usage;
 
 import io.facegate.domain.usage.ApiUsage;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -9,14 +10,14 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Batchlet of the {@code purge-api-usage} job: deletes usage rows older than
- * {@code facegate.usage.retention-days} (0 or less keeps them forever).
+ * Batchlet of the {@code purge-api-usage} job: deletes usage rows older than the job parameter
+ * {@code retentionDays} ({@code FACEGATE_USAGE_RETENTION_DAYS}, passed by the job's starter; 0 or
+ * less keeps them forever).
  */
 @Named("apiUsagePurge")
 @Dependent
@@ -29,16 +30,17 @@ public class ApiUsagePurge extends AbstractBatchlet {
     JobContext job;
 
     @Inject
-    @ConfigProperty(name = "facegate.usage.retention-days", defaultValue = "90")
-    int retentionDays;
+    @BatchProperty
+    String retentionDays;
 
     @Override
     @Transactional
     public String process() {
-        if (retentionDays <= 0) {
+        int days = Integer.parseInt(retentionDays.strip());
+        if (days <= 0) {
             return exit("RETENTION DISABLED");
         }
-        Instant cutoff = Instant.now().minus(Duration.ofDays(retentionDays));
+        Instant cutoff = Instant.now().minus(Duration.ofDays(days));
         int deleted = em.createNamedQuery(ApiUsage.DELETE_OLDER_THAN).setParameter("cutoff", cutoff).executeUpdate();
         return exit("DELETED " + deleted);
     }
