@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,16 +30,7 @@ public class TokenIssuer {
     SigningKeys keys;
 
     @Inject
-    @ConfigProperty(name = "facegate.access-token-ttl-seconds", defaultValue = "900")
-    long accessTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "facegate.browser-token-ttl-seconds", defaultValue = "600")
-    long browserTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "facegate.refresh-token-ttl-seconds", defaultValue = "604800")
-    long refreshTtlSeconds;
+    AuthenticationSettings settings;
 
     /** The operator's access token. */
     public IssuedToken admin(String subject) {
@@ -55,8 +44,7 @@ public class TokenIssuer {
 
     private IssuedToken access(String subject, UUID tenant, int secretGeneration, AccessScope scope) {
         Instant now = Instant.now();
-        long ttl = scope == AccessScope.SESSION ? browserTtlSeconds : accessTtlSeconds;
-        Instant expires = now.plus(Duration.ofSeconds(ttl));
+        Instant expires = now.plus(scope == AccessScope.SESSION ? settings.browserTokenTtl() : settings.accessTokenTtl());
         JsonArrayBuilder groups = Json.createArrayBuilder();
         scope.roles().forEach(groups::add);
         var claims = Json.createObjectBuilder()
@@ -89,6 +77,6 @@ public class TokenIssuer {
     }
 
     public Instant refreshExpiry(Instant now) {
-        return now.plus(Duration.ofSeconds(refreshTtlSeconds));
+        return now.plus(settings.refreshTokenTtl());
     }
 }
