@@ -11,8 +11,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every client's enrolled faces, searchable 1:N in memory. A client's index is loaded from its
  * stored templates on first search and then kept current by enrollment and deletion, which call
- * {@link #put} and {@link #remove} only after their transaction has committed.
+ * {@link #put} and {@link #remove} only after their transaction has committed. A client with at
+ * least {@code facegate.identification.compact-from} templates gets a compact index, which opens
+ * the sealed templates of a search's few closest candidates to compute their exact similarity.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class FaceGallery {
+
+    /** Templates read per query while a gallery loads: a million do not fit in memory at once. */
+    private static final int PAGE = 2000;
+    /** Ids per query when candidates' templates are opened (PostgreSQL's bind limits are far above). */
+    private static final int IDS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
@@ -37,12 +49,17 @@ public class FaceGallery {
     @ConfigProperty(name = "facegate.identification.ambiguity-margin", defaultValue = "0.05")
     double ambiguityMargin;
 
+    /** Gallery size from which compact codes replace float templates (docs/benchmarks/identification.md). */
+    @Inject
+    @ConfigProperty(name = "facegate.identification.compact-from", defaultValue = "" + GalleryIndex.DEFAULT_COMPACT_FROM)
+    int compactFrom;
+
     private final Map<UUID, GalleryIndex> indexes = new ConcurrentHashMap<>();
 
     /** The best match at {@code threshold} among the client's enrolled people. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public GallerySearch search(UUID clientId, FaceEmbedding probe, double threshold) {
-        return index(clientId).search(probe, threshold, ambiguityMargin);
+        return index(clientId).search(probe, threshold, ambiguityMargin, people -> storedTemplates(clientId, people));
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -63,11 +80,36 @@ public class FaceGallery {
         return indexes.computeIfAbsent(clientId, this::load);
     }
 
+    /** Reads the client's templates page by page (keyset pagination), opening each into the index. */
     private GalleryIndex load(UUID clientId) {
-        GalleryIndex index = new GalleryIndex();
-        em.createNamedQuery(FaceTemplate.OF_CLIENT, FaceTemplate.class).setParameter("clientId", clientId)
-                .getResultStream()
-                .forEach(t -> index.put(t.getClientUserId(), vault.open(t.getTemplateSealed(), t.getClientUserId())));
-        return index;
+        GalleryIndex index = new GalleryIndex(compactFrom);
+        TypedQuery<Object[]> page = em.createNamedQuery(FaceTemplate.SEALED_OF_CLIENT_FIRST, Object[].class)
+                .setParameter("clientId", clientId);
+        while (true) {
+            List<Object[]> rows = page.setMaxResults(PAGE).getResultList();
+            for (Object[] row : rows) {
+                UUID owner = (UUID) row[0];
+                index.put(owner, vault.open((byte[]) row[1], owner));
+            }
+            if (rows.size() < PAGE) {
+                return index;
+            }
+            page = em.createNamedQuery(FaceTemplate.SEALED_OF_CLIENT_AFTER, Object[].class)
+                    .setParameter("clientId", clientId).setParameter("after", rows.get(rows.size() - 1)[0]);
+        }
+    }
+
+    /** The stored templates of some of the client's people, opened: the exact side of a compact search. */
+    private Map<UUID, FaceEmbedding> storedTemplates(UUID clientId, Collection<UUID> people) {
+        Map<UUID, FaceEmbedding> templates = new HashMap<>();
+        List<UUID> ids = new ArrayList<>(people);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            em.createNamedQuery(FaceTemplate.SEALED_OF_USERS, Object[].class)
+                    .setParameter("clientId", clientId)
+                    .setParameter("clientUserIds", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .getResultList()
+                    .forEach(row -> templates.put((UUID) row[0], vault.open((byte[]) row[1], (UUID) row[0])));
+        }
+        return templates;
     }
 }

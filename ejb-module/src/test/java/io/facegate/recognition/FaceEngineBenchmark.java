@@ -120,8 +120,8 @@ class FaceEngineBenchmark {
                 clock.ended("decode", clock.last);
             }
             List<DetectedFace> faces = engine.analyze(image, attributes, times);
-            if (faces.size() != 1) {
-                throw new IllegalStateException("a camera frame should hold one face, found " + faces.size());
+            if (faces.isEmpty()) {
+                throw new IllegalStateException("every camera frame shows a face");
             }
         }
     }
