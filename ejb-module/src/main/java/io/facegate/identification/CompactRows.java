@@ -12,15 +12,19 @@ import java.util.List;
  *   <li>each coordinate rounded to one of 15 levels (-7..7 times {@link #LEVEL_STEP}), two per byte.</li>
  * </ul>
  * {@link #nearest} narrows a search in three passes: the Hamming distance of the first halves of the
- * sign codes over every row (a few popcounts per row), the full 512-bit distance for the rows that
- * pass, and for the closest of those an approximate dot product of the probe with the 4-bit levels,
- * one table look-up per byte. It returns approximate similarities; exact ones need the templates
- * themselves ({@link GalleryIndex}). Not thread-safe: {@link GalleryIndex} guards it.
+ * sign codes over every row (four popcounts per row), the full 512-bit distance for the rows that
+ * pass, and for the closest of those an approximate dot product of the probe with the 4-bit levels.
+ * It returns approximate similarities; exact ones need the templates themselves ({@link GalleryIndex}).
+ * Not thread-safe: {@link GalleryIndex} guards it.
  */
 final class CompactRows {
 
-    /** 1024 rows per block: the level block is 256 KiB, under G1's humongous size for 1 MiB regions. */
-    static final int BLOCK_ROWS = 1024;
+    /**
+     * Rows per block of sign-code halves and per block of levels, 256 KiB each: under G1's
+     * humongous-object size for 1 MiB regions.
+     */
+    static final int SIGN_BLOCK_ROWS = 8192;
+    static final int LEVEL_BLOCK_ROWS = 1024;
     private static final int WORDS = Rotation.DIMENSIONS / 64;
     private static final int HALF_WORDS = WORDS / 2;
     private static final int LEVEL_BYTES = Rotation.DIMENSIONS / 2;
@@ -33,13 +37,15 @@ final class CompactRows {
     static final float LEVEL_STEP = 0.35f / (float) Math.sqrt(Rotation.DIMENSIONS);
     /** Share of the rows the first-half Hamming pass lets through to the full distance. */
     static final double PREFILTER_SHARE = 0.04;
-    /** Rows the first pass looks at to set its cut-off. */
-    private static final int PREFILTER_SAMPLE = 8192;
 
     /** The rows closest to a probe, with approximate similarities. */
     record Candidates(int[] rows, float[] similarities, int count) {
     }
 
+    /**
+     * Signs of coordinates 0-255 (four words per row) and 256-511: apart, so that the pass over
+     * every row reads 32 bytes a row, not 64; memory bandwidth is what bounds it.
+     */
     private final List<long[]> lowHalves = new ArrayList<>();
     private final List<long[]> highHalves = new ArrayList<>();
     private final List<byte[]> levels = new ArrayList<>();
@@ -51,14 +57,16 @@ final class CompactRows {
 
     /** Bytes held by the codes, unused block space included. */
     long bytesHeld() {
-        return (long) levels.size() * BLOCK_ROWS * BYTES_PER_ROW;
+        return (long) lowHalves.size() * SIGN_BLOCK_ROWS * WORDS * Long.BYTES + (long) levels.size() * LEVEL_BLOCK_ROWS * LEVEL_BYTES;
     }
 
     void append(float[] values) {
-        if (size == levels.size() * BLOCK_ROWS) {
-            lowHalves.add(new long[BLOCK_ROWS * HALF_WORDS]);
-            highHalves.add(new long[BLOCK_ROWS * HALF_WORDS]);
-            levels.add(new byte[BLOCK_ROWS * LEVEL_BYTES]);
+        if (size == lowHalves.size() * SIGN_BLOCK_ROWS) {
+            lowHalves.add(new long[SIGN_BLOCK_ROWS * HALF_WORDS]);
+            highHalves.add(new long[SIGN_BLOCK_ROWS * HALF_WORDS]);
+        }
+        if (size == levels.size() * LEVEL_BLOCK_ROWS) {
+            levels.add(new byte[LEVEL_BLOCK_ROWS * LEVEL_BYTES]);
         }
         size++;
         set(size - 1, values);
@@ -66,14 +74,14 @@ final class CompactRows {
 
     void set(int row, float[] values) {
         float[] x = Rotation.rotate(values);
-        long[] signs = signs(x);
-        int block = row / BLOCK_ROWS;
-        int offset = row % BLOCK_ROWS;
-        System.arraycopy(signs, 0, lowHalves.get(block), offset * HALF_WORDS, HALF_WORDS);
-        System.arraycopy(signs, HALF_WORDS, highHalves.get(block), offset * HALF_WORDS, HALF_WORDS);
-        byte[] rowLevels = levels.get(block);
+        long[] words = signWords(x);
+        int signOffset = row % SIGN_BLOCK_ROWS * HALF_WORDS;
+        System.arraycopy(words, 0, lowHalves.get(row / SIGN_BLOCK_ROWS), signOffset, HALF_WORDS);
+        System.arraycopy(words, HALF_WORDS, highHalves.get(row / SIGN_BLOCK_ROWS), signOffset, HALF_WORDS);
+        byte[] rowLevels = levels.get(row / LEVEL_BLOCK_ROWS);
+        int levelOffset = row % LEVEL_BLOCK_ROWS * LEVEL_BYTES;
         for (int j = 0; j < LEVEL_BYTES; j++) {
-            rowLevels[offset * LEVEL_BYTES + j] = (byte) ((level(x[2 * j]) & 0xF) | level(x[2 * j + 1]) << 4);
+            rowLevels[levelOffset + j] = (byte) ((level(x[2 * j]) & 0xF) | level(x[2 * j + 1]) << 4);
         }
     }
 
@@ -81,20 +89,20 @@ final class CompactRows {
     void removeByMovingLast(int row) {
         int last = size - 1;
         if (row != last) {
-            int from = last % BLOCK_ROWS;
-            int to = row % BLOCK_ROWS;
-            int fromBlock = last / BLOCK_ROWS;
-            int toBlock = row / BLOCK_ROWS;
-            System.arraycopy(lowHalves.get(fromBlock), from * HALF_WORDS, lowHalves.get(toBlock), to * HALF_WORDS, HALF_WORDS);
-            System.arraycopy(highHalves.get(fromBlock), from * HALF_WORDS, highHalves.get(toBlock), to * HALF_WORDS, HALF_WORDS);
-            System.arraycopy(levels.get(fromBlock), from * LEVEL_BYTES, levels.get(toBlock), to * LEVEL_BYTES, LEVEL_BYTES);
+            int from = last % SIGN_BLOCK_ROWS * HALF_WORDS;
+            int to = row % SIGN_BLOCK_ROWS * HALF_WORDS;
+            System.arraycopy(lowHalves.get(last / SIGN_BLOCK_ROWS), from, lowHalves.get(row / SIGN_BLOCK_ROWS), to, HALF_WORDS);
+            System.arraycopy(highHalves.get(last / SIGN_BLOCK_ROWS), from, highHalves.get(row / SIGN_BLOCK_ROWS), to, HALF_WORDS);
+            System.arraycopy(levels.get(last / LEVEL_BLOCK_ROWS), last % LEVEL_BLOCK_ROWS * LEVEL_BYTES,
+                    levels.get(row / LEVEL_BLOCK_ROWS), row % LEVEL_BLOCK_ROWS * LEVEL_BYTES, LEVEL_BYTES);
         }
         size = last;
-        if (size == (levels.size() - 1) * BLOCK_ROWS) {
-            int lastBlock = levels.size() - 1;
-            lowHalves.remove(lastBlock);
-            highHalves.remove(lastBlock);
-            levels.remove(lastBlock);
+        if (size == (lowHalves.size() - 1) * SIGN_BLOCK_ROWS) {
+            lowHalves.remove(lowHalves.size() - 1);
+            highHalves.remove(highHalves.size() - 1);
+        }
+        if (size == (levels.size() - 1) * LEVEL_BLOCK_ROWS) {
+            levels.remove(levels.size() - 1);
         }
     }
 
@@ -104,44 +112,23 @@ final class CompactRows {
      */
     Candidates nearest(float[] probe, int wanted) {
         float[] x = Rotation.rotate(probe);
-        long[] q = signs(x);
-        int lowCutoff = lowCutoff(q, wanted);
-        // Pass 1 and 2 in one sweep: the high half is read only for rows whose low half passed.
-        int[] rows = new int[Math.max(16, wanted)];
-        short[] distances = new short[rows.length];
-        int[] histogram = new int[Rotation.DIMENSIONS + 1];
-        int count = 0;
-        for (int block = 0; block < levels.size(); block++) {
-            long[] low = lowHalves.get(block);
-            long[] high = highHalves.get(block);
-            int first = block * BLOCK_ROWS;
-            int blockRows = Math.min(BLOCK_ROWS, size - first);
-            for (int r = 0, o = 0; r < blockRows; r++, o += HALF_WORDS) {
-                int d = Long.bitCount(low[o] ^ q[0]) + Long.bitCount(low[o + 1] ^ q[1])
-                        + Long.bitCount(low[o + 2] ^ q[2]) + Long.bitCount(low[o + 3] ^ q[3]);
-                if (d <= lowCutoff) {
-                    d += Long.bitCount(high[o] ^ q[4]) + Long.bitCount(high[o + 1] ^ q[5])
-                            + Long.bitCount(high[o + 2] ^ q[6]) + Long.bitCount(high[o + 3] ^ q[7]);
-                    if (count == rows.length) {
-                        rows = Arrays.copyOf(rows, 2 * count);
-                        distances = Arrays.copyOf(distances, 2 * count);
-                    }
-                    rows[count] = first + r;
-                    distances[count] = (short) d;
-                    histogram[d]++;
-                    count++;
-                }
-            }
+        long[] q = signWords(x);
+        byte[] lowDistances = new byte[size];
+        for (int block = 0; block < lowHalves.size(); block++) {
+            int first = block * SIGN_BLOCK_ROWS;
+            lowDistances(lowHalves.get(block), Math.min(SIGN_BLOCK_ROWS, size - first), q, lowDistances, first);
         }
+        int[] rows = rowsWithin(lowDistances, lowCutoff(lowDistances, wanted));
+        int[] histogram = new int[Rotation.DIMENSIONS + 1];
+        short[] distances = fullDistances(rows, lowDistances, q, histogram);
         int cutoff = quantile(histogram, wanted);
-        float[] table = levelTable(x);
-        int[] kept = new int[count];
-        float[] similarities = new float[count];
+        int[] kept = new int[rows.length];
+        float[] similarities = new float[rows.length];
         int keptCount = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < rows.length; i++) {
             if (distances[i] <= cutoff) {
                 kept[keptCount] = rows[i];
-                similarities[keptCount] = levelDot(table, rows[i]);
+                similarities[keptCount] = levelDot(x, rows[i]);
                 keptCount++;
             }
         }
@@ -149,24 +136,66 @@ final class CompactRows {
     }
 
     /**
-     * The low-half distance below which about {@link #PREFILTER_SHARE} of the rows (and at least
-     * twice {@code wanted}) fall, estimated on the first rows: enrolment order says nothing about a
-     * probe, so they are a fair sample. Small galleries let every row through.
+     * The low-half distance of each row of a block, stored from {@code first} on: the pass over every
+     * row, a tight loop of its own (each pass of a search is: inlined in one loop nest they ran
+     * about twice as slow).
      */
-    private int lowCutoff(long[] q, int wanted) {
-        double share = Math.max(PREFILTER_SHARE, 2.0 * wanted / Math.max(1, size));
+    private static void lowDistances(long[] low, int rows, long[] q, byte[] distances, int first) {
+        long q0 = q[0];
+        long q1 = q[1];
+        long q2 = q[2];
+        long q3 = q[3];
+        for (int r = 0, o = 0; r < rows; r++, o += HALF_WORDS) {
+            // 0..256 in a byte: 256 (every sign differs) is stored as 255, one bit closer than it is.
+            distances[first + r] = (byte) Math.min(255, Long.bitCount(low[o] ^ q0) + Long.bitCount(low[o + 1] ^ q1)
+                    + Long.bitCount(low[o + 2] ^ q2) + Long.bitCount(low[o + 3] ^ q3));
+        }
+    }
+
+    /** The rows whose low-half distance is at most {@code cutoff}, in row order (no branch to mispredict). */
+    private static int[] rowsWithin(byte[] lowDistances, int cutoff) {
+        int[] rows = new int[lowDistances.length + 1];
+        int count = 0;
+        for (int row = 0; row < lowDistances.length; row++) {
+            rows[count] = row;
+            count += (lowDistances[row] & 0xFF) <= cutoff ? 1 : 0;
+        }
+        return Arrays.copyOf(rows, count);
+    }
+
+    /** The full 512-bit distance of each of {@code rows}, counted into {@code histogram}. */
+    private short[] fullDistances(int[] rows, byte[] lowDistances, long[] q, int[] histogram) {
+        long q4 = q[4];
+        long q5 = q[5];
+        long q6 = q[6];
+        long q7 = q[7];
+        short[] distances = new short[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            long[] high = highHalves.get(row / SIGN_BLOCK_ROWS);
+            int o = row % SIGN_BLOCK_ROWS * HALF_WORDS;
+            int d = (lowDistances[row] & 0xFF) + Long.bitCount(high[o] ^ q4) + Long.bitCount(high[o + 1] ^ q5)
+                    + Long.bitCount(high[o + 2] ^ q6) + Long.bitCount(high[o + 3] ^ q7);
+            distances[i] = (short) d;
+            histogram[d]++;
+        }
+        return distances;
+    }
+
+    /**
+     * The low-half distance below which about {@link #PREFILTER_SHARE} of the rows (and at least
+     * twice {@code wanted}) fall; small galleries let every row through.
+     */
+    private static int lowCutoff(byte[] lowDistances, int wanted) {
+        double share = Math.max(PREFILTER_SHARE, 2.0 * wanted / Math.max(1, lowDistances.length));
         if (share >= 1) {
             return Rotation.DIMENSIONS / 2;
         }
-        int sample = Math.min(size, PREFILTER_SAMPLE);
         int[] histogram = new int[Rotation.DIMENSIONS / 2 + 1];
-        for (int row = 0; row < sample; row++) {
-            long[] low = lowHalves.get(row / BLOCK_ROWS);
-            int o = row % BLOCK_ROWS * HALF_WORDS;
-            histogram[Long.bitCount(low[o] ^ q[0]) + Long.bitCount(low[o + 1] ^ q[1])
-                    + Long.bitCount(low[o + 2] ^ q[2]) + Long.bitCount(low[o + 3] ^ q[3])]++;
+        for (byte distance : lowDistances) {
+            histogram[distance & 0xFF]++;
         }
-        return quantile(histogram, (int) Math.ceil(share * sample));
+        return quantile(histogram, (int) Math.ceil(share * lowDistances.length));
     }
 
     /** The smallest distance d such that at least {@code wanted} counts are at or below d. */
@@ -181,34 +210,30 @@ final class CompactRows {
         return histogram.length - 1;
     }
 
-    /** For each of the 256 level bytes, the probe's dot product with every value the byte can hold. */
-    private static float[] levelTable(float[] x) {
-        float[] table = new float[LEVEL_BYTES * 256];
-        for (int j = 0; j < LEVEL_BYTES; j++) {
-            float even = x[2 * j] * LEVEL_STEP;
-            float odd = x[2 * j + 1] * LEVEL_STEP;
-            for (int value = 0; value < 256; value++) {
-                table[j * 256 + value] = even * nibble(value) + odd * nibble(value >>> 4);
-            }
+    /**
+     * The dot product of the rotated probe with the row's levels. Each byte holds two 4-bit two's
+     * complement levels; shifting the sign-extended byte recovers each with its sign.
+     */
+    private float levelDot(float[] x, int row) {
+        byte[] rowLevels = levels.get(row / LEVEL_BLOCK_ROWS);
+        int offset = row % LEVEL_BLOCK_ROWS * LEVEL_BYTES;
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        for (int j = 0; j < LEVEL_BYTES; j += 2) {
+            int even = rowLevels[offset + j];
+            int odd = rowLevels[offset + j + 1];
+            a += x[2 * j] * ((even << 28) >> 28);
+            b += x[2 * j + 1] * (even >> 4);
+            c += x[2 * j + 2] * ((odd << 28) >> 28);
+            d += x[2 * j + 3] * (odd >> 4);
         }
-        return table;
-    }
-
-    private float levelDot(float[] table, int row) {
-        byte[] rowLevels = levels.get(row / BLOCK_ROWS);
-        int offset = row % BLOCK_ROWS * LEVEL_BYTES;
-        float a = 0, b = 0, c = 0, d = 0;
-        for (int j = 0; j < LEVEL_BYTES; j += 4) {
-            a += table[(j << 8) | rowLevels[offset + j] & 0xFF];
-            b += table[((j + 1) << 8) | rowLevels[offset + j + 1] & 0xFF];
-            c += table[((j + 2) << 8) | rowLevels[offset + j + 2] & 0xFF];
-            d += table[((j + 3) << 8) | rowLevels[offset + j + 3] & 0xFF];
-        }
-        return (a + b) + (c + d);
+        return LEVEL_STEP * ((a + b) + (c + d));
     }
 
     /** Bit i of the result is set when coordinate i is negative. */
-    private static long[] signs(float[] x) {
+    private static long[] signWords(float[] x) {
         long[] words = new long[WORDS];
         for (int i = 0; i < Rotation.DIMENSIONS; i++) {
             if (x[i] < 0) {
@@ -220,10 +245,5 @@ final class CompactRows {
 
     private static int level(float value) {
         return Math.max(-7, Math.min(7, Math.round(value / LEVEL_STEP)));
-    }
-
-    /** A 4-bit two's complement level. */
-    private static int nibble(int value) {
-        return (value & 0xF) >= 8 ? (value & 0xF) - 16 : value & 0xF;
     }
 }

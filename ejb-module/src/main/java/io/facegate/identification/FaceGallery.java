@@ -28,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #put} and {@link #remove} only after their transaction has committed. A client with at
  * least {@code facegate.identification.compact-from} templates gets a compact index, which opens
  * the sealed templates of a search's few closest candidates to compute their exact similarity.
+ * <p>
+ * A search's threshold is raised, if need be, to what {@link FalseMatchPolicy} asks for the
+ * gallery's size: the more people enrolled, the likelier a stranger resembles one of them.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -54,12 +57,22 @@ public class FaceGallery {
     @ConfigProperty(name = "facegate.identification.compact-from", defaultValue = "" + GalleryIndex.DEFAULT_COMPACT_FROM)
     int compactFrom;
 
+    /** Accepted probability that someone not enrolled matches anyone, whatever the gallery's size. */
+    @Inject
+    @ConfigProperty(name = "facegate.identification.false-match-rate", defaultValue = "" + FalseMatchPolicy.DEFAULT_RATE)
+    double falseMatchRate;
+
     private final Map<UUID, GalleryIndex> indexes = new ConcurrentHashMap<>();
 
-    /** The best match at {@code threshold} among the client's enrolled people. */
+    /**
+     * The best match among the client's enrolled people at {@code threshold}, or at the
+     * {@link FalseMatchPolicy}'s threshold for the gallery's size where that is higher.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public GallerySearch search(UUID clientId, FaceEmbedding probe, double threshold) {
-        return index(clientId).search(probe, threshold, ambiguityMargin, people -> storedTemplates(clientId, people));
+        GalleryIndex index = index(clientId);
+        double required = Math.max(threshold, new FalseMatchPolicy(falseMatchRate).threshold(index.size()));
+        return index.search(probe, required, ambiguityMargin, people -> storedTemplates(clientId, people));
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
