@@ -5,6 +5,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Face engine speed on this machine, for each inference engine: each model alone, each stage of a
- * 640x480 camera frame with one face (median and p99), the whole frame, and frames/s with one and
- * with two concurrent callers. Skipped unless {@code -Dfacegate.bench=true}; the command and the
+ * Face engine speed on this machine, for each inference engine: each stage of a 640x480 camera
+ * frame with one face (median and p99), the whole frame (wall and, with one thread per inference,
+ * the calling thread's CPU time, which a loaded machine inflates less), frames/s with one and two
+ * concurrent callers, and each model alone. Skipped unless {@code -Dfacegate.bench=true}; the command and the
  * latest figures are in docs/benchmarks/face-engine.md.
  * <p>
  * {@code -Dfacegate.bench.engines=pytorch,onnxruntime} (default both), {@code -Dfacegate.inference.pool-size}
@@ -95,10 +98,14 @@ class FaceEngineBenchmark {
             analyze(engine, frames.get(i % frames.size()), WHOLE_FRAME, FaceEngine.StageTimes.NONE);
         }
         StageClock clock = new StageClock(runs);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] cpuMs = new double[runs];
         for (int run = 0; run < runs; run++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             clock.start(run);
             analyze(engine, frames.get(run % frames.size()), WHOLE_FRAME, clock);
             clock.ended("whole frame", clock.started);
+            cpuMs[run] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
         }
         System.out.printf(Locale.ROOT, "640x480 JPEG camera frames with one face (%d frames x %d), ms per frame:%n", frames.size(), ROUNDS);
         System.out.printf(Locale.ROOT, "  %-12s %7s %7s%n", "stage", "median", "p99");
@@ -110,8 +117,8 @@ class FaceEngineBenchmark {
         int[] next = {0};
         Timings pose = Timings.of(runs, () -> analyze(engine, frames.get(next[0]++ % frames.size()),
                 EnumSet.allOf(FaceAttribute.class), FaceEngine.StageTimes.NONE));
-        System.out.printf(Locale.ROOT, "whole frame %.2f ms median, %.2f ms p99; with head pose too %.2f ms median%n",
-                whole.median(), whole.p99(), pose.median());
+        System.out.printf(Locale.ROOT, "whole frame %.2f ms median, %.2f ms p99 (CPU of the calling thread: %.2f ms median);"
+                + " with head pose too %.2f ms median%n", whole.median(), whole.p99(), new Timings(cpuMs).median(), pose.median());
     }
 
     private static void analyze(FaceEngine engine, byte[] jpeg, Set<FaceAttribute> attributes, FaceEngine.StageTimes times) {
