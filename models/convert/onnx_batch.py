@@ -37,14 +37,6 @@ class ConversionError(Exception):
     pass
 
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def batch_agnostic(name, onnx_path, out_path):
     """Writes the rewritten graph (see the module doc) and returns its outputs' inferred shapes."""
     model = onnx.load(onnx_path)
@@ -80,7 +72,7 @@ def batch_agnostic(name, onnx_path, out_path):
 
     model.metadata_props.add(key="facegate", value=json.dumps({
         "source": "npm faceplugin-face-recognition-js@0.0.1, model/%s.onnx" % name,
-        "onnx_sha256": sha256(onnx_path),
+        "onnx_sha256": hashlib.sha256(open(onnx_path, "rb").read()).hexdigest(),
         "rewrite": "batch dim 0 symbolic N; constant Reshape targets [1, ...] -> [0, ...]",
         "converter": "models/convert/onnx_batch.py (onnx %s)" % onnx.__version__,
     }, sort_keys=True))
