@@ -10,8 +10,8 @@ package io.facegate.recognition;
 public record InferenceSettings(InferenceEngine engine, int poolSize, int threads) {
 
     /**
-     * ONNX Runtime: the same networks ran 2-3x faster per frame than under libtorch on the benchmark
-     * (docs/benchmarks/face-engine.md).
+     * ONNX Runtime: a whole frame took half the CPU time it takes under libtorch, in every benchmark
+     * run, with the same results (docs/benchmarks/face-engine.md).
      */
     public static final String DEFAULT_ENGINE = "onnxruntime";
     /** One thread per inference and one predictor per core: requests run in parallel, not operators. */
