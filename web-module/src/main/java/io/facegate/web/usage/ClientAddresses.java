@@ -1,11 +1,11 @@
 package io.facegate.web.usage;
 
+import io.facegate.system.IpRange;
+
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The address a call came from. {@code X-Forwarded-For} is believed only when the connection comes
@@ -15,12 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddresses {
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.]+)?");
+    private final List<IpRange> trustedProxies;
 
-    private final List<Range> trustedProxies;
-
-    private ClientAddresses(List<Range> trustedProxies) {
+    private ClientAddresses(List<IpRange> trustedProxies) {
         this.trustedProxies = trustedProxies;
     }
 
@@ -29,10 +26,10 @@ public final class ClientAddresses {
      * @throws IllegalArgumentException for an entry that is neither
      */
     public static ClientAddresses trusting(List<String> proxies) {
-        List<Range> ranges = new ArrayList<>();
+        List<IpRange> ranges = new ArrayList<>();
         for (String proxy : proxies) {
             if (!proxy.isBlank()) {
-                ranges.add(Range.parse(proxy.strip()));
+                ranges.add(IpRange.parse(proxy.strip()));
             }
         }
         return new ClientAddresses(List.copyOf(ranges));
@@ -49,7 +46,7 @@ public final class ClientAddresses {
         String[] hops = forwardedFor.split(",");
         String client = remoteAddress;
         for (int i = hops.length - 1; i >= 0; i--) {
-            Optional<InetAddress> hop = literal(withoutPort(hops[i].strip()));
+            Optional<InetAddress> hop = IpRange.literal(withoutPort(hops[i].strip()));
             if (hop.isEmpty()) {
                 // A forged or garbled entry: the last good address is as far as the chain can be believed.
                 return client;
@@ -63,7 +60,7 @@ public final class ClientAddresses {
     }
 
     private boolean isTrusted(String address) {
-        return literal(address).map(this::isTrusted).orElse(false);
+        return IpRange.literal(address).map(this::isTrusted).orElse(false);
     }
 
     private boolean isTrusted(InetAddress address) {
@@ -76,63 +73,5 @@ public final class ClientAddresses {
         }
         int colon = hop.indexOf(':');
         return colon > 0 && hop.indexOf(':', colon + 1) < 0 ? hop.substring(0, colon) : hop;
-    }
-
-    /** An IP literal, or empty; IPv4 is parsed here because the JDK would resolve "999.1.1.1" by DNS. */
-    static Optional<InetAddress> literal(String text) {
-        try {
-            if (text != null && IPV4.matcher(text).matches()) {
-                String[] parts = text.split("\\.");
-                byte[] bytes = new byte[4];
-                for (int i = 0; i < 4; i++) {
-                    int octet = Integer.parseInt(parts[i]);
-                    if (octet > 255) {
-                        return Optional.empty();
-                    }
-                    bytes[i] = (byte) octet;
-                }
-                return Optional.of(InetAddress.getByAddress(bytes));
-            }
-            // With a colon the JDK parses an IPv6 literal and never looks the text up.
-            return text != null && IPV6.matcher(text).matches() ? Optional.of(InetAddress.getByName(text)) : Optional.empty();
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-    }
-
-    private record Range(byte[] network, int prefixLength) {
-
-        static Range parse(String text) {
-            int slash = text.indexOf('/');
-            String address = slash < 0 ? text : text.substring(0, slash);
-            byte[] network = literal(address)
-                    .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR range: " + text))
-                    .getAddress();
-            int bits = network.length * 8;
-            int prefix;
-            try {
-                prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not an IP address or CIDR range: " + text, e);
-            }
-            if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException("prefix length out of range: " + text);
-            }
-            return new Range(network, prefix);
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] candidate = address.getAddress();
-            if (candidate.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefixLength; bit++) {
-                int mask = 0x80 >>> (bit % 8);
-                if ((candidate[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }
