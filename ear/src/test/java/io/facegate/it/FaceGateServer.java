@@ -53,7 +53,9 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
         LaunchSettings settings = new LaunchSettings(dataDirectory, HTTP_PORT, "2g",
                 Optional.of(adminUrl.replace("/postgres", "/" + DATABASE)), "postgres", "", 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), HTTP_PORT + 1020,
-                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN));
+                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
+                // the camera tests' emulated cameras listen on loopback, which cameras may reach only when allowed
+                "FACEGATE_EGRESS_CAMERA_ALLOW", "private,public,loopback"));
         Path ear = Path.of(System.getProperty("facegate.ear", "target/facegate.ear"));
         new PayaraDomain(dataDirectory.resolve("payara"), settings).killIfRunning();
         deleteRecursively(dataDirectory);
