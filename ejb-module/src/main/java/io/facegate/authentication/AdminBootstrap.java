@@ -1,5 +1,7 @@
 package io.facegate.authentication;
 
+import io.facegate.crypto.RandomTokens;
+import io.facegate.crypto.SecretHasher;
 import io.facegate.domain.authentication.AdminCredential;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -1,5 +1,6 @@
 package io.facegate.authentication;
 
+import io.facegate.crypto.SecretHasher;
 import io.facegate.domain.authentication.AdminCredential;
 import io.facegate.domain.authentication.RefreshToken;
 import io.facegate.domain.clients.Client;

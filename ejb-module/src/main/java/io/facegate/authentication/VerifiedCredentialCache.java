@@ -1,5 +1,6 @@
 package io.facegate.authentication;
 
+import io.facegate.crypto.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.MessageDigest;

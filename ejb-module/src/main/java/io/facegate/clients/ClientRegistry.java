@@ -1,12 +1,12 @@
 package io.facegate.clients;
 
-import io.facegate.authentication.RandomTokens;
-import io.facegate.authentication.SecretHasher;
+import io.facegate.crypto.RandomTokens;
+import io.facegate.crypto.SecretHasher;
 import io.facegate.authentication.VerifiedCredentialCache;
 import io.facegate.domain.authentication.RefreshToken;
 import io.facegate.domain.clients.Client;
 import io.facegate.system.FaceGateException;
-import io.facegate.system.MasterKey;
+import io.facegate.crypto.MasterKey;
 import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -7,12 +7,14 @@ import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
 import io.facegate.system.ObjectStorage;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,9 @@ public class ClientUserDirectory {
 
     @Inject
     Enrollments enrollments;
+
+    @Inject
+    Event<ClientUserDeleted> deleted;
 
     @Inject
     @ConfigProperty(name = "facegate.profile-image-url-ttl-seconds", defaultValue = "900")
@@ -100,6 +105,7 @@ public class ClientUserDirectory {
         ClientUser user = find(clientId, userId);
         enrollments.forget(user);
         em.remove(user);
+        deleted.fire(new ClientUserDeleted(clientId, userId, user.getExternalUserId(), Instant.now()));
     }
 
     /** A time-limited URL for the user's profile image, or null when there is none. */

@@ -3,13 +3,13 @@ package io.facegate.enrollment;
 import io.facegate.domain.clients.ClientUser;
 import io.facegate.domain.enrollment.FaceSample;
 import io.facegate.domain.enrollment.FaceTemplate;
-import io.facegate.identification.FaceGallery;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.system.AfterCommit;
 import io.facegate.system.ObjectStorage;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,7 +41,7 @@ public class Enrollments {
     ObjectStorage storage;
 
     @Inject
-    FaceGallery gallery;
+    Event<EnrollmentCompleted> enrolled;
 
     @Inject
     AfterCommit afterCommit;
@@ -51,8 +51,8 @@ public class Enrollments {
     }
 
     /**
-     * Stores the enrollment's template, samples and profile image in the caller's transaction;
-     * the gallery and the old profile image follow once it commits.
+     * Stores the enrollment's template, samples and profile image in the caller's transaction and
+     * announces it ({@link EnrollmentCompleted}); the old profile image is deleted once it commits.
      */
     public void enroll(ClientUser user, UUID sessionId, List<Sample> samples, byte[] profileJpeg) {
         Instant now = Instant.now();
@@ -74,10 +74,10 @@ public class Enrollments {
         storage.put(profileKey, profileJpeg, "image/jpeg");
         afterCommit.runOnRollback("delete uploaded profile image " + profileKey, () -> storage.delete(profileKey));
         user.completeEnrollment(profileKey, now);
-        afterCommit.run("index template of " + userId, () -> gallery.put(user.getClientId(), userId, template));
         if (previousImage != null) {
             afterCommit.run("delete replaced profile image " + previousImage, () -> storage.delete(previousImage));
         }
+        enrolled.fire(new EnrollmentCompleted(user.getClientId(), userId, user.getExternalUserId(), sessionId, samples.size(), now));
     }
 
     /** The person's template, or empty when they have none. */
@@ -88,13 +88,12 @@ public class Enrollments {
 
     /**
      * Erases the person's face: template and samples (the database cascades them with the
-     * person's row, deleted by the caller), profile image and gallery entry once that commits.
+     * person's row, deleted by the caller) and, once that commits, the profile image.
      */
     public void forget(ClientUser user) {
         String image = user.getProfileImageKey();
         if (image != null) {
             afterCommit.run("delete profile image " + image, () -> storage.delete(image));
         }
-        afterCommit.run("remove template of " + user.getId(), () -> gallery.remove(user.getClientId(), user.getId()));
     }
 }

@@ -1,7 +1,7 @@
 package io.facegate.enrollment;
 
 import io.facegate.recognition.FaceEmbedding;
-import io.facegate.system.MasterKey;
+import io.facegate.crypto.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

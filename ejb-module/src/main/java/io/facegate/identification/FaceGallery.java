@@ -1,6 +1,9 @@
 package io.facegate.identification;
 
+import io.facegate.clients.ClientUserDeleted;
 import io.facegate.domain.enrollment.FaceTemplate;
+import io.facegate.enrollment.EnrollmentCompleted;
+import io.facegate.enrollment.Enrollments;
 import io.facegate.enrollment.TemplateVault;
 import io.facegate.recognition.FaceEmbedding;
 import jakarta.ejb.ConcurrencyManagement;
@@ -8,6 +11,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every client's enrolled faces, searchable 1:N in memory. A client's index is loaded from its
- * stored templates on first search and then kept current by enrollment and deletion, which call
- * {@link #put} and {@link #remove} only after their transaction has committed.
+ * stored templates on first search and then kept current by the enrollments and erasures it
+ * observes once their transaction has committed: a rolled-back enrollment is never searchable.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -31,6 +36,9 @@ public class FaceGallery {
 
     @Inject
     TemplateVault vault;
+
+    @Inject
+    Enrollments enrollments;
 
     /** Two candidates this close to each other are reported as ambiguous rather than guessed between. */
     @Inject
@@ -45,14 +53,16 @@ public class FaceGallery {
         return index(clientId).search(probe, threshold, ambiguityMargin);
     }
 
+    /** Indexes the newly enrolled template (re-read from the database: the event carries ids, not faces). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void put(UUID clientId, UUID clientUserId, FaceEmbedding template) {
-        index(clientId).put(clientUserId, template);
+    public void enrolled(@Observes(during = TransactionPhase.AFTER_SUCCESS) EnrollmentCompleted enrollment) {
+        enrollments.templateOf(enrollment.clientUserId())
+                .ifPresent(template -> index(enrollment.clientId()).put(enrollment.clientUserId(), template));
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void remove(UUID clientId, UUID clientUserId) {
-        index(clientId).remove(clientUserId);
+    public void erased(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientUserDeleted deletion) {
+        index(deletion.clientId()).remove(deletion.clientUserId());
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.facegate.sessions;
 
-import io.facegate.authentication.EncryptedResult;
-import io.facegate.authentication.RandomTokens;
-import io.facegate.authentication.ResultEncryption;
+import io.facegate.crypto.EncryptedResult;
+import io.facegate.crypto.RandomTokens;
+import io.facegate.crypto.ResultEncryption;
 import io.facegate.clients.ClientRegistry;
 import io.facegate.clients.ClientUserDirectory;
 import io.facegate.domain.clients.ClientUser;
@@ -18,6 +18,7 @@ import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Inject;
@@ -65,6 +66,12 @@ public class FaceSessions {
 
     @Inject
     ClientRegistry clients;
+
+    @Inject
+    Event<AuthenticationCompleted> authenticationCompleted;
+
+    @Inject
+    Event<SpoofSuspected> spoofSuspected;
 
     /** Opens an enrollment; a person not yet known to the client is created. */
     public OpenedSession openEnrollment(UUID clientId, SessionRequest request) {
@@ -187,7 +194,12 @@ public class FaceSessions {
         Instant now = Instant.now();
         session.recordFrame(judgement.accepted(), now, settings.idleTimeout());
         if (liveness != null) {
+            boolean suspectedBefore = session.isSpoofSuspected();
             session.recordLiveness(liveness.score(), liveness.verified(), liveness.spoofSuspected());
+            if (session.isSpoofSuspected() && !suspectedBefore) {
+                spoofSuspected.fire(new SpoofSuspected(session.getClientId(), sessionId, session.getPurpose(), session.getClientUserId(),
+                        liveness.score(), now));
+            }
         }
         ClientUser matched = null;
         EncryptedResult encrypted = null;
@@ -215,10 +227,21 @@ public class FaceSessions {
         } else {
             message = judgement.accepted() ? "Frame processed. Continue streaming..." : judgement.rejection().reason();
         }
+        if (session.getPurpose() != SessionPurpose.ENROLLMENT && !session.getStatus().isOpen()) {
+            announceAuthentication(session, matched);
+        }
         String prompt = judgement.prompt() != null || liveness == null || liveness.nextPrompt() == null
                 ? judgement.prompt() : liveness.nextPrompt().text();
         return new FrameOutcome(judgement.accepted(), judgement.rejection(), judgement.qualityScore(), session.getStatus().isOpen() ? prompt : null,
                 session, matched, encrypted, message);
+    }
+
+    private void announceAuthentication(FaceSession session, ClientUser matched) {
+        boolean authenticated = "success".equals(session.getOutcome());
+        ClientUser person = matched != null || session.getClientUserId() == null ? matched : em.find(ClientUser.class, session.getClientUserId());
+        authenticationCompleted.fire(new AuthenticationCompleted(session.getClientId(), session.getId(), session.getPurpose(), authenticated,
+                person == null ? null : person.getId(), person == null ? null : person.getExternalUserId(), session.getConfidenceScore(),
+                session.getLivenessVerified(), authenticated ? null : session.getOutcome(), session.getCompletedAt()));
     }
 
     /** Seed 003's result, readable only with the client's API secret. */

@@ -4,8 +4,8 @@ import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.domain.sessions.SessionRequirements;
 import io.facegate.enrollment.Enrollments;
-import io.facegate.identification.FaceGallery;
-import io.facegate.identification.GallerySearch;
+import io.facegate.identification.FaceRecognition;
+import io.facegate.identification.RecognitionDecision;
 import io.facegate.liveness.LivenessAssessment;
 import io.facegate.liveness.LivenessCheck;
 import io.facegate.liveness.LivenessConfiguration;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,10 +50,7 @@ public class SessionFrames {
     FaceEngine engine;
 
     @Inject
-    FaceGallery gallery;
-
-    @Inject
-    Enrollments enrollments;
+    FaceRecognition recognition;
 
     @Inject
     SessionSettings settings;
@@ -168,27 +164,26 @@ public class SessionFrames {
     }
 
     private SessionDecision verify(UUID clientUserId, FaceEmbedding probe) {
-        Optional<FaceEmbedding> template = clientUserId == null ? Optional.empty() : enrollments.templateOf(clientUserId);
-        if (template.isEmpty()) {
+        if (clientUserId == null) {
             return new SessionDecision.Fail("user_not_enrolled", "the user to verify no longer has an enrolled face", null);
         }
-        double similarity = probe.similarity(template.get());
-        return engine.matches(similarity)
-                ? new SessionDecision.Authenticated(clientUserId, similarity, "Authentication successful.")
-                : new SessionDecision.Fail("no_match", "The face does not match the user being verified.", similarity);
+        RecognitionDecision decision = recognition.verify(clientUserId, probe);
+        return switch (decision.verdict()) {
+            case MATCHED -> new SessionDecision.Authenticated(clientUserId, decision.bestSimilarity(), "Authentication successful.");
+            case NOT_ENROLLED -> new SessionDecision.Fail("user_not_enrolled", "the user to verify no longer has an enrolled face", null);
+            case NO_MATCH, AMBIGUOUS -> new SessionDecision.Fail("no_match", "The face does not match the user being verified.",
+                    decision.bestSimilarity());
+        };
     }
 
     private SessionDecision identify(UUID clientId, FaceEmbedding probe) {
-        GallerySearch search = gallery.search(clientId, probe, engine.settings().matchThreshold());
-        if (search.best().isEmpty()) {
-            return new SessionDecision.Fail("not_recognized", "The face matches none of the enrolled users.", null);
-        }
-        if (search.ambiguous()) {
-            return new SessionDecision.Fail("ambiguous_match", search.closeMatches().size()
+        RecognitionDecision decision = recognition.identify(clientId, probe);
+        return switch (decision.verdict()) {
+            case MATCHED -> new SessionDecision.Authenticated(decision.person(), decision.bestSimilarity(), "Identification successful.");
+            case AMBIGUOUS -> new SessionDecision.Fail("ambiguous_match", decision.candidates().size()
                     + " enrolled users match almost equally well; no one is identified rather than possibly the wrong person",
-                    search.best().get().similarity());
-        }
-        return new SessionDecision.Authenticated(search.best().get().clientUserId(), search.best().get().similarity(),
-                "Identification successful.");
+                    decision.bestSimilarity());
+            case NO_MATCH, NOT_ENROLLED -> new SessionDecision.Fail("not_recognized", "The face matches none of the enrolled users.", null);
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.facegate.web.sessions;
 
 import io.facegate.domain.sessions.FaceSession;
+import io.facegate.frames.FrameLane;
 import io.facegate.sessions.FrameOutcome;
 import io.facegate.system.FaceGateException;
 import io.facegate.web.http.JsonConfiguration;
@@ -30,7 +31,7 @@ import java.util.logging.Logger;
  * the token in the path is the only credential. The connection is admitted (frames sent meanwhile
  * wait), then its frames are decided by the same use case as REST process-image on
  * {@link SessionStreams}' workers, never on the container's thread; one at a time, the newest
- * waiting frame first ({@link ConnectionLane}).
+ * waiting frame first ({@link FrameLane}).
  * Every refusal is an {@code error} message; those that end the stream are followed by a close with
  * the seed's code ({@link StreamClose}).
  */
@@ -59,7 +60,7 @@ public class SessionStreamEndpoint extends Endpoint {
     private Session connection;
     private String token;
     private String origin;
-    private ConnectionLane lane;
+    private FrameLane lane;
     private FrameRateLimit rateLimit;
     private volatile UUID sessionId;
     private volatile boolean closed;

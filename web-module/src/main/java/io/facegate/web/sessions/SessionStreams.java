@@ -3,6 +3,9 @@ package io.facegate.web.sessions;
 import io.facegate.clients.ClientRegistry;
 import io.facegate.domain.clients.Client;
 import io.facegate.domain.sessions.FaceSession;
+import io.facegate.frames.FrameLane;
+import io.facegate.frames.FrameSourceKind;
+import io.facegate.frames.FrameWorker;
 import io.facegate.sessions.FrameOutcome;
 import io.facegate.sessions.FrameSource;
 import io.facegate.sessions.SessionFrames;
@@ -12,7 +15,6 @@ import io.facegate.system.FaceGateException;
 import io.facegate.web.http.AllowedOrigins;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,22 +29,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The WebSocket streams of sessions: who may stream (the token's session is open, its client
- * enabled, the page's Origin one of the client's), one stream per session, the workers that decide
- * frames off the container's threads, and the sweep that closes streams whose session ended or
- * went idle without a frame.
+ * enabled, the page's Origin one of the client's), one stream per session, a lane of the shared
+ * {@link FrameWorker} per stream so frames are decided off the container's threads, and the sweep
+ * that closes streams whose session ended or went idle without a frame.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = SessionStreams.WORKERS, maxAsync = SessionStreams.MAX_CONCURRENT_FRAMES)
 public class SessionStreams {
-
-    static final String WORKERS = "java:app/concurrent/facegate-session-frames";
-
-    /**
-     * Frames decided at once across all streams. Inference itself runs on one predictor per core;
-     * the extra workers overlap image decoding and the database with it. Streams beyond this wait
-     * their turn in arrival order, one frame each (see {@link ConnectionLane}).
-     */
-    static final int MAX_CONCURRENT_FRAMES = 8;
 
     /** How often quiet streams are checked against their session (expired? ended elsewhere? client disabled?). */
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
@@ -56,8 +48,8 @@ public class SessionStreams {
     @Inject
     SessionSettings settings;
 
-    @Resource(lookup = WORKERS)
-    ManagedExecutorService workers;
+    @Inject
+    FrameWorker frameWorker;
 
     /** Admissions are short database checks: they do not queue behind other streams' frames. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -70,8 +62,8 @@ public class SessionStreams {
     private ScheduledFuture<?> sweep;
 
     /** A connection's lane for frames, held until the connection is admitted. */
-    ConnectionLane newLane() {
-        return new ConnectionLane(workers, true);
+    FrameLane newLane() {
+        return frameWorker.openLane(FrameSourceKind.SESSION_STREAM, true);
     }
 
     void admitLater(Runnable admission) {

@@ -1,6 +1,6 @@
 package io.facegate.web.sessions;
 
-import io.facegate.authentication.EncryptedResult;
+import io.facegate.crypto.EncryptedResult;
 import io.facegate.domain.clients.ClientUser;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionPurpose;

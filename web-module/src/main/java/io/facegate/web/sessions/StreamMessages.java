@@ -1,6 +1,6 @@
 package io.facegate.web.sessions;
 
-import io.facegate.authentication.EncryptedResult;
+import io.facegate.crypto.EncryptedResult;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.sessions.FrameOutcome;

@@ -1,4 +1,4 @@
-package io.facegate.authentication;
+package io.facegate.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

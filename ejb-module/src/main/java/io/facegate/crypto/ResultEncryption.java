@@ -1,4 +1,4 @@
-package io.facegate.authentication;
+package io.facegate.crypto;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;

@@ -1,4 +1,4 @@
-package io.facegate.system;
+package io.facegate.crypto;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

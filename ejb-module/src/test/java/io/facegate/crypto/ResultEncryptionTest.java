@@ -1,4 +1,4 @@
-package io.facegate.authentication;
+package io.facegate.crypto;
 
 import org.junit.jupiter.api.Test;
 

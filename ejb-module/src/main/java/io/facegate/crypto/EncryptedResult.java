@@ -1,4 +1,4 @@
-package io.facegate.authentication;
+package io.facegate.crypto;
 
 /**
  * A session result only the client can read: seed 003's {@code encrypted_data} object

@@ -1,4 +1,4 @@
-package io.facegate.authentication;
+package io.facegate.crypto;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.facegate.web.sessions;
+package io.facegate.frames;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConnectionLaneTest {
+class FrameLaneTest {
 
     /** Runs submitted tasks only when the test says so, to look at the lane between steps. */
     private static final class StepExecutor implements java.util.concurrent.Executor {
@@ -36,11 +36,13 @@ class ConnectionLaneTest {
     @Test
     void aTaskOfferedWhileOneRunsWaitsAndTheNewestWaitingTaskWins() {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor, false);
+        FrameCounters counters = new FrameCounters();
+        FrameLane lane = new FrameLane(executor, counters, false);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("first"));
         lane.offer(() -> ran.add("second"));
         lane.offer(() -> ran.add("third"));
+        assertEquals(new FrameCounters.Snapshot(1, 0, 1, 0, 1), counters.snapshot(), "one queued, one waiting, one dropped as stale");
         assertEquals(1, executor.submitted.size(), "only one task is handed to the executor at a time");
         executor.runNext();
         assertEquals(1, executor.submitted.size(), "the waiting task is submitted when the running one ends");
@@ -51,12 +53,13 @@ class ConnectionLaneTest {
         lane.offer(() -> ran.add("fourth"));
         executor.runNext();
         assertEquals(List.of("first", "third", "fourth"), ran, "an idle lane runs a new task at once");
+        assertEquals(new FrameCounters.Snapshot(0, 0, 0, 3, 1), counters.snapshot());
     }
 
     @Test
     void aHeldLaneKeepsTheNewestFrameUntilReleased() {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor, true);
+        FrameLane lane = new FrameLane(executor, new FrameCounters(), true);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("early"));
         lane.offer(() -> ran.add("newest"));
@@ -69,7 +72,7 @@ class ConnectionLaneTest {
     @Test
     void aTaskOfferedWhileTheReleaseIsAnnouncedIsNotHeld() throws Exception {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor, true);
+        FrameLane lane = new FrameLane(executor, new FrameCounters(), true);
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         Thread client = new Thread(() -> lane.offer(() -> ran.add("first frame")));
         lane.releaseAfter(() -> {
@@ -91,7 +94,7 @@ class ConnectionLaneTest {
     @Test
     void housekeepingRunsOnlyOnAnIdleLaneAndNeverDisplacesAFrame() {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor, false);
+        FrameLane lane = new FrameLane(executor, new FrameCounters(), false);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("frame"));
         assertFalse(lane.offerIfIdle(() -> ran.add("check")));
@@ -104,7 +107,7 @@ class ConnectionLaneTest {
     @Test
     void aClosedLaneDropsItsWaitingTaskAndTakesNoMore() {
         StepExecutor executor = new StepExecutor();
-        ConnectionLane lane = new ConnectionLane(executor, false);
+        FrameLane lane = new FrameLane(executor, new FrameCounters(), false);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("running"));
         lane.offer(() -> ran.add("waiting"));
@@ -119,7 +122,8 @@ class ConnectionLaneTest {
     void underConcurrentOffersTasksNeverOverlapAndTheLastOfferAlwaysRuns() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            ConnectionLane lane = new ConnectionLane(pool, false);
+            FrameCounters counters = new FrameCounters();
+            FrameLane lane = new FrameLane(pool, counters, false);
             AtomicInteger inFlight = new AtomicInteger();
             AtomicInteger maxInFlight = new AtomicInteger();
             List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
@@ -151,6 +155,13 @@ class ConnectionLaneTest {
             assertTrue(lastRan.await(10, TimeUnit.SECONDS), "the newest task is never lost");
             assertEquals(1, maxInFlight.get(), "one task at a time per connection");
             assertTrue(ran.size() <= offers);
+            FrameCounters.Snapshot settled = counters.snapshot();
+            for (int wait = 0; wait < 100 && settled.analysed() + settled.droppedStale() < offers; wait++) {
+                Thread.sleep(10);
+                settled = counters.snapshot();
+            }
+            assertEquals(offers, settled.analysed() + settled.droppedStale(), "every offer is either analysed or dropped as stale");
+            assertEquals(ran.size(), settled.analysed());
         } finally {
             pool.shutdownNow();
         }

@@ -1,4 +1,4 @@
-package io.facegate.authentication;
+package io.facegate.crypto;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.facegate.authentication;
+package io.facegate.crypto;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
