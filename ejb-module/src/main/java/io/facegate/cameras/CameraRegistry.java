@@ -1,5 +1,6 @@
 package io.facegate.cameras;
 
+import io.facegate.crypto.MasterKey;
 import io.facegate.domain.cameras.Camera;
 import io.facegate.domain.cameras.CameraSettings;
 import io.facegate.domain.cameras.CameraState;
@@ -7,7 +8,6 @@ import io.facegate.egress.EgressPolicy;
 import io.facegate.egress.EgressTarget;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
-import io.facegate.system.MasterKey;
 import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
