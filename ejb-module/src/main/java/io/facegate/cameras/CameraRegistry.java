@@ -117,6 +117,11 @@ public class CameraRegistry {
         em.remove(find(clientId, code).camera());
     }
 
+    /** Every tenant's active cameras, for the pollers (not a tenant's view). */
+    public List<Camera> active() {
+        return em.createNamedQuery(Camera.ACTIVE, Camera.class).getResultList();
+    }
+
     /** The camera's password, for the poller; null when it has none. */
     public String password(Camera camera) {
         return camera.getPasswordSealed() == null ? null : masterKey.unsealText(camera.getPasswordSealed());

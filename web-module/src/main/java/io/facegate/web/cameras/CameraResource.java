@@ -3,6 +3,11 @@ package io.facegate.web.cameras;
 import io.facegate.authentication.Roles;
 import io.facegate.cameras.CameraRegistry;
 import io.facegate.cameras.CameraRegistry.CameraDescription;
+import io.facegate.cameras.CameraSupervisor;
+import io.facegate.cameras.CameraTester;
+import io.facegate.cameras.PreviewRelay;
+import io.facegate.domain.cameras.Camera;
+import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
 import io.facegate.web.authentication.Callers;
@@ -33,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+
 /** A client's cameras (seed 004), addressed by the client's own camera id. */
 @Path("v1/cameras")
 @RequiresRole(Roles.CLIENT)
@@ -43,6 +50,12 @@ public class CameraResource {
 
     @Inject
     CameraRegistry registry;
+
+    @Inject
+    CameraTester tester;
+
+    @Inject
+    CameraSupervisor supervisor;
 
     @Context
     HttpServletRequest http;
@@ -102,6 +115,50 @@ public class CameraResource {
     public Response delete(@PathParam("camera_id") String code) {
         registry.delete(Callers.tenant(http), code);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{camera_id}/test")
+    @Operation(summary = "Connect to the camera and read a few frames: resolution, fps, time to the first frame, or the exact failure"
+            + " (dns, egress_refused, refused, timeout, unauthorized, http_error, not_a_jpeg_stream, stream_ended, io)")
+    @APIResponse(responseCode = "200", description = "The test ran; success says whether frames came")
+    public CameraTester.CameraTest test(@PathParam("camera_id") String code) {
+        return tester.test(Callers.tenant(http), code);
+    }
+
+    @GET
+    @Path("{camera_id}/health")
+    @Operation(summary = "The camera's health as its polling server last reported it (every few seconds)")
+    public CameraHealthView health(@PathParam("camera_id") String code) {
+        return CameraHealthView.of(registry.find(Callers.tenant(http), code), Instant.now());
+    }
+
+    @GET
+    @Path("{camera_id}/stream")
+    @Operation(summary = "The stream URL (credentials masked) and FaceGate's preview of the camera")
+    public CameraStreamView stream(@PathParam("camera_id") String code, @Context UriInfo uri) {
+        Camera camera = registry.find(Callers.tenant(http), code).camera();
+        return new CameraStreamView(camera.getCode(), camera.getSourceKind().apiName(), camera.maskedStreamUrl(), camera.maskedSnapshotUrl(),
+                uri.getBaseUriBuilder().path("v1/cameras").path(camera.getCode()).path("stream/preview/").build().toString(),
+                supervisor.preview(camera.getId()).isPresent());
+    }
+
+    @GET
+    @Path("{camera_id}/stream/preview")
+    @Produces(PreviewStream.MEDIA_TYPE)
+    @Operation(summary = "FaceGate's live preview: the latest frames as multipart/x-mixed-replace JPEGs, from the connection the"
+            + " server already holds (a camera serving one client at a time is never opened twice); at most 4 viewers, 10 minutes each")
+    @APIResponse(responseCode = "409", description = "The camera is inactive, or another server polls it")
+    public Response preview(@PathParam("camera_id") String code) {
+        Camera camera = registry.find(Callers.tenant(http), code).camera();
+        PreviewRelay relay = supervisor.preview(camera.getId()).orElseThrow(() -> new FaceGateException(ErrorKind.CONFLICT,
+                "camera_not_polled_here", camera.isActive() ? "this server does not poll the camera (another one does, or it is starting)"
+                : "the camera is inactive"));
+        PreviewRelay.Viewer viewer = relay.watch();
+        if (viewer == null) {
+            throw new FaceGateException(ErrorKind.RATE_LIMITED, "too_many_viewers", "the camera's preview already has its maximum of viewers");
+        }
+        return Response.ok(new PreviewStream(viewer)).type(PreviewStream.MEDIA_TYPE).header("Cache-Control", "no-store").build();
     }
 
     private static CameraRequest body(CameraRequest request) {
