@@ -9,7 +9,9 @@ create table detection_event (
     camera_code         varchar(64)     not null,
     track_id            uuid            not null,
     status              varchar(20)     not null check (status in ('MATCHED', 'MULTIPLE_MATCHES', 'NEW_FACE', 'UNKNOWN')),
-    client_user_id      uuid            references client_user (id) on delete set null,
+    -- No foreign key: erasing a person (ClientUserDeleted) clears this link and deletes the
+    -- pictures in the erasing transaction, after the person's row is gone.
+    client_user_id      uuid,
     candidates          int             not null default 0,
     confidence          double precision,
     box_top             int             not null,

@@ -55,7 +55,12 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
                 Optional.empty(), Optional.empty(), Optional.empty(), HTTP_PORT + 1020,
                 Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
                 // the camera tests' emulated cameras listen on loopback, which cameras may reach only when allowed
-                "FACEGATE_EGRESS_CAMERA_ALLOW", "private,public,loopback"));
+                "FACEGATE_EGRESS_CAMERA_ALLOW", "private,public,loopback",
+                // watchdog and reconnection in seconds, not minutes, so that camera tests stay short
+                "FACEGATE_CAMERAS_OFFLINE_AFTER_SECONDS", "5",
+                "FACEGATE_CAMERAS_READ_TIMEOUT_SECONDS", "3",
+                "FACEGATE_CAMERAS_RECONNECT_MAX_SECONDS", "3",
+                "FACEGATE_CAMERAS_SCAN_INTERVAL_SECONDS", "1"));
         Path ear = Path.of(System.getProperty("facegate.ear", "target/facegate.ear"));
         new PayaraDomain(dataDirectory.resolve("payara"), settings).killIfRunning();
         deleteRecursively(dataDirectory);

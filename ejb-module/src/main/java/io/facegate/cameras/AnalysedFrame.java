@@ -3,10 +3,10 @@ package io.facegate.cameras;
 import java.util.List;
 
 /** One camera frame's faces, as recognition saw them. */
-record AnalysedFrame(int width, int height, List<FaceSighting> sightings) {
+public record AnalysedFrame(int width, int height, List<FaceSighting> sightings) {
 
     /** The faces' mean quality, or null without a face. */
-    Double meanQuality() {
+    public Double meanQuality() {
         return sightings.isEmpty() ? null : sightings.stream().mapToDouble(s -> s.finding().quality()).average().orElseThrow();
     }
 }

@@ -90,7 +90,7 @@ final class CameraChannel implements CameraPoller.Listener {
                         decision instanceof FaceTracker.Open open ? open.finding() : ((FaceTracker.Improve) decision).finding(),
                         frame.jpeg(), at));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "camera " + profile.code() + ": a frame could not be analysed or recorded", e);
         }
     }

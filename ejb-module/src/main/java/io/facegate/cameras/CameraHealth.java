@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What the polling server reports about one camera every few seconds (written to {@code camera_state}). */
-record CameraHealth(UUID cameraId, CameraStatus status, Instant lastFrameAt, String resolution, double fpsReceived,
+public record CameraHealth(UUID cameraId, CameraStatus status, Instant lastFrameAt, String resolution, double fpsReceived,
                     double fpsAnalysed, long newFramesSkipped, double bandwidthBps, Double qualityScore, long newErrors,
                     String lastError, Instant lastErrorAt) {
 }

@@ -9,5 +9,5 @@ import io.facegate.recognition.FaceEmbedding;
  *
  * @param embedding null when the face was not recognisable (no identity was sought)
  */
-record FaceSighting(FaceBox box, FaceEmbedding embedding, Finding finding) {
+public record FaceSighting(FaceBox box, FaceEmbedding embedding, Finding finding) {
 }

@@ -1,6 +1,8 @@
 package io.facegate.domain.detections;
 
+import io.facegate.domain.shared.OptionalUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,6 +44,7 @@ public class DetectionEvent {
     private UUID clientId;
 
     @Column(name = "camera_id")
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID cameraId;
 
     @Column(name = "camera_code", nullable = false, updatable = false)
@@ -55,6 +58,7 @@ public class DetectionEvent {
     private DetectionStatus status;
 
     @Column(name = "client_user_id")
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID clientUserId;
 
     @Column(nullable = false)
