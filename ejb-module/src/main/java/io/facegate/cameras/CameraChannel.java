@@ -39,8 +39,7 @@ final class CameraChannel implements CameraPoller.Listener {
     private final FaceTracker tracker;
     private final CameraStats stats;
     private final PreviewRelay relay = new PreviewRelay();
-    private final long analysisIntervalNanos;
-    private long lastOffered = Long.MIN_VALUE;
+    private final AnalysisPacer pacer;
     private Future<?> task;
 
     /**
@@ -56,7 +55,7 @@ final class CameraChannel implements CameraPoller.Listener {
         this.clock = clock;
         this.tracker = new FaceTracker(FaceTracker.Rules.defaults(profile.cooldownSeconds() * 1_000_000_000L));
         this.stats = new CameraStats(ticker.nanoTime());
-        this.analysisIntervalNanos = 1_000_000_000L / profile.detectFps();
+        this.pacer = new AnalysisPacer(profile.detectFps());
         this.poller = pollerFor.apply(this);
     }
 
@@ -73,9 +72,8 @@ final class CameraChannel implements CameraPoller.Listener {
     public void frame(CapturedFrame frame) {
         stats.received(clock.instant(), frame.capturedAt());
         relay.publish(frame.jpeg());
-        // Frames are offered at detect_fps at most; between offers a frame still waiting is replaced by a newer one.
-        if (lastOffered == Long.MIN_VALUE || frame.capturedAt() - lastOffered >= analysisIntervalNanos) {
-            lastOffered = frame.capturedAt();
+        // Frames are offered at detect_fps; one still waiting for a thread is replaced by a newer one (latest wins).
+        if (pacer.due(frame.capturedAt())) {
             lane.offer(() -> analyse(frame));
         }
     }

@@ -46,10 +46,6 @@ final class CameraConnection implements FeedOpener {
                 .build();
     }
 
-    CameraSource source() {
-        return source;
-    }
-
     /** The camera's own stream: MJPEG, snapshots polled at detect_fps, or RTSP. */
     @Override
     public CameraFeed openStream() throws IOException {

@@ -172,10 +172,6 @@ final class CameraPoller implements Runnable {
         return bytesOfClosedFeeds + (feed == null ? 0 : feed.bytesReceived());
     }
 
-    int reconnectAttempts() {
-        return backoff.attempts();
-    }
-
     /** Ends the task: closes the connection (ending a blocked read) and wakes a waiting poller. */
     void stop() {
         stopped = true;

@@ -61,20 +61,12 @@ final class CameraStats {
         return lastErrorCode;
     }
 
-    String lastError() {
-        return lastError;
-    }
-
     long lastFrameNanos() {
         return lastFrameNanos;
     }
 
     String resolution() {
         return resolution;
-    }
-
-    long framesReceived() {
-        return received.get();
     }
 
     /** The figures since the previous report, as rates; called by one thread. */

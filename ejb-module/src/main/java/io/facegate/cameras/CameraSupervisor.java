@@ -103,6 +103,10 @@ public class CameraSupervisor {
     private long nextReport;
     private long leaseValidUntil;
 
+    /**
+     * Keep this the only method named start: Payara looks lifecycle callbacks up by name, and a
+     * start(Camera) beside it failed deployments now and then ("wrong number of arguments").
+     */
     @PostConstruct
     void start() {
         leases = new CameraLeases(database, holderName(), settings.lease(), System::nanoTime);
@@ -151,13 +155,13 @@ public class CameraSupervisor {
             for (UUID id : new ArrayList<>(running.keySet())) {
                 Camera camera = active.get(id);
                 if (camera == null || !claim.held().contains(id) || camera.getVersion() != running.get(id).version()) {
-                    stop(id);
+                    stopPolling(id);
                 }
             }
             for (UUID id : claim.held()) {
                 if (!running.containsKey(id)) {
                     try {
-                        start(active.get(id));
+                        startPolling(active.get(id));
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "camera " + active.get(id).getCode() + " cannot be polled", e);
                     }
@@ -170,12 +174,12 @@ public class CameraSupervisor {
             LOG.log(Level.WARNING, "cameras could not be read or their leases renewed", e);
             if (now - leaseValidUntil >= 0) {
                 // The leases ran out without renewal: another server may poll these cameras now.
-                new ArrayList<>(running.keySet()).forEach(this::stop);
+                new ArrayList<>(running.keySet()).forEach(this::stopPolling);
             }
         }
     }
 
-    private void start(Camera camera) {
+    private void startPolling(Camera camera) {
         CameraProfile profile = CameraProfile.of(camera);
         CameraSource source = new CameraSource(camera.getSourceKind(), URI.create(camera.getStreamUrl()),
                 camera.getSnapshotUrl() == null ? null : URI.create(camera.getSnapshotUrl()), camera.getUsername(),
@@ -191,7 +195,7 @@ public class CameraSupervisor {
         LOG.info(() -> "Polling camera " + camera.getCode() + " (" + source + ")");
     }
 
-    private void stop(UUID cameraId) {
+    private void stopPolling(UUID cameraId) {
         CameraChannel channel = running.remove(cameraId);
         if (channel != null) {
             channel.stop();
@@ -236,7 +240,7 @@ public class CameraSupervisor {
             ticking.cancel(false);
         }
         Set<UUID> held = new HashSet<>(running.keySet());
-        held.forEach(this::stop);
+        held.forEach(this::stopPolling);
         try {
             leases.release(held);
         } catch (SQLException | RuntimeException e) {

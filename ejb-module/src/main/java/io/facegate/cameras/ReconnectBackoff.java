@@ -33,8 +33,4 @@ final class ReconnectBackoff {
     void reset() {
         attempts = 0;
     }
-
-    int attempts() {
-        return attempts;
-    }
 }

@@ -71,8 +71,4 @@ public record CameraSettings(String name, String location, String ipAddress, Cam
         }
         return url;
     }
-
-    public boolean hasPassword() {
-        return passwordSealed != null;
-    }
 }
