@@ -15,7 +15,6 @@ import io.facegate.web.authentication.RequiresRole;
 import io.facegate.web.http.PagedResponse;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -71,7 +70,7 @@ public class CameraResource {
     @APIResponse(responseCode = "201", description = "Camera registered")
     @APIResponse(responseCode = "409", description = "This client already has a camera with this id")
     @APIResponse(responseCode = "422", description = "The URL is refused by the egress policy (scheme or address)")
-    public Response register(@Valid CameraRequest request, @Context UriInfo uri) {
+    public Response register(CameraRequest request, @Context UriInfo uri) {
         CameraDescription camera = registry.register(Callers.tenant(http), body(request).definition());
         return Response.created(uri.getAbsolutePathBuilder().path(camera.camera().getCode()).build())
                 .entity(CameraView.of(camera)).build();
@@ -97,14 +96,14 @@ public class CameraResource {
     @PUT
     @Path("{camera_id}")
     @Operation(summary = "Replace a camera's settings (omitted fields take their defaults; omitted credentials are kept)")
-    public CameraView replace(@PathParam("camera_id") String code, @Valid CameraRequest request) {
+    public CameraView replace(@PathParam("camera_id") String code, CameraRequest request) {
         return CameraView.of(registry.change(Callers.tenant(http), code, body(request).definition(), true));
     }
 
     @PATCH
     @Path("{camera_id}")
     @Operation(summary = "Change some of a camera's settings; an empty password removes it")
-    public CameraView update(@PathParam("camera_id") String code, @Valid CameraRequest request) {
+    public CameraView update(@PathParam("camera_id") String code, CameraRequest request) {
         return CameraView.of(registry.change(Callers.tenant(http), code, body(request).definition(), false));
     }
 
