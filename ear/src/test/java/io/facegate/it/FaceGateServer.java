@@ -68,7 +68,14 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
      * the same tests against another configuration, e.g. {@code FACEGATE_INFERENCE_ENGINE=pytorch}.
      */
     private static Map<String, String> serverEnvironment() {
-        Map<String, String> environment = new HashMap<>(Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN));
+        Map<String, String> environment = new HashMap<>(Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
+                // the camera tests' emulated cameras listen on loopback, which cameras may reach only when allowed
+                "FACEGATE_EGRESS_CAMERA_ALLOW", "private,public,loopback",
+                // watchdog and reconnection in seconds, not minutes, so that camera tests stay short
+                "FACEGATE_CAMERAS_OFFLINE_AFTER_SECONDS", "5",
+                "FACEGATE_CAMERAS_READ_TIMEOUT_SECONDS", "3",
+                "FACEGATE_CAMERAS_RECONNECT_MAX_SECONDS", "3",
+                "FACEGATE_CAMERAS_SCAN_INTERVAL_SECONDS", "1"));
         for (String setting : System.getProperty("facegate.it.env", "").split(",")) {
             if (!setting.isBlank()) {
                 String[] keyValue = setting.split("=", 2);
