@@ -37,9 +37,10 @@ public class MaintenanceJobs {
 
     public static final String PURGE_EXPIRED_TOKENS = "purge-expired-tokens";
     public static final String PURGE_API_USAGE = "purge-api-usage";
+    public static final String PURGE_WEBHOOK_DELIVERIES = "purge-webhook-deliveries";
 
     /** Jobs an operator may start by hand. */
-    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS, PURGE_API_USAGE);
+    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS, PURGE_API_USAGE, PURGE_WEBHOOK_DELIVERIES);
 
     private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class.getName());
 
@@ -59,6 +60,11 @@ public class MaintenanceJobs {
     @Schedule(hour = "3", minute = "37", persistent = false, info = PURGE_API_USAGE)
     void nightlyUsagePurge() {
         start(PURGE_API_USAGE, new Properties());
+    }
+
+    @Schedule(hour = "3", minute = "57", persistent = false, info = PURGE_WEBHOOK_DELIVERIES)
+    void nightlyWebhookDeliveryPurge() {
+        start(PURGE_WEBHOOK_DELIVERIES, new Properties());
     }
 
     /** Starts a job now and returns its execution id. */

@@ -1,13 +1,13 @@
 package io.facegate.web.usage;
 
 import io.facegate.authentication.Roles;
-import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
 import io.facegate.usage.UsageFilter;
 import io.facegate.usage.UsageReport;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
 import io.facegate.web.http.PagedResponse;
+import io.facegate.web.http.QueryNumbers;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -66,8 +66,8 @@ public class UsageResource {
             @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         UsageFilter filter = UsageFilter.parse(category, status, method, from, to);
-        return PagedResponse.of(report.list(Callers.tenant(http), filter, number("offset", offset, 0),
-                number("limit", limit, Page.DEFAULT_LIMIT)).map(UsageView::of), uri);
+        return PagedResponse.of(report.list(Callers.tenant(http), filter, QueryNumbers.parse("offset", offset, 0),
+                QueryNumbers.parse("limit", limit, Page.DEFAULT_LIMIT)).map(UsageView::of), uri);
     }
 
     @GET
@@ -85,17 +85,5 @@ public class UsageResource {
                                     @QueryParam("to") String to) {
         UsageFilter filter = UsageFilter.parse(category, status, method, from, to);
         return UsageSummaryView.of(report.summarize(Callers.tenant(http), filter));
-    }
-
-    /** A paging value; text that is no number is a 400 (an int parameter would make it a 404). */
-    private static int number(String name, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw FaceGateException.invalid("invalid_" + name, name + " must be a whole number");
-        }
     }
 }

@@ -1,0 +1,35 @@
+package io.facegate.batch.webhooks;
+
+import io.facegate.batch.maintenance.AgePurge;
+import io.facegate.domain.webhooks.WebhookDelivery;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Batchlet of the {@code purge-webhook-deliveries} job: deletes finished deliveries (and their
+ * attempts) created more than {@code facegate.webhooks.retention-days} ago (0 or less keeps them).
+ * Deliveries still to be sent are kept whatever their age.
+ */
+@Named("webhookDeliveryPurge")
+@Dependent
+public class WebhookDeliveryPurge extends AgePurge {
+
+    @Inject
+    @ConfigProperty(name = "facegate.webhooks.retention-days", defaultValue = "30")
+    int retentionDays;
+
+    @Override
+    protected Optional<Duration> keptFor() {
+        return days(retentionDays);
+    }
+
+    @Override
+    protected String deleteQuery() {
+        return WebhookDelivery.DELETE_FINISHED_BEFORE;
+    }
+}
