@@ -28,6 +28,7 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
     public static final String DATABASE = System.getProperty("facegate.it.database", "facegate_it");
     public static final int HTTP_PORT = Integer.getInteger("facegate.it.http-port", 18080);
     public static final String ADMIN_TOKEN = "fga_it_" + UUID.randomUUID();
+    public static final String WEBHOOK_RETRY_SCHEDULE = "0s,1s,2s,2s,2s,2s,2s,2s,2s,3s";
 
     private static FaceGateLauncher launcher;
     private static Path dataDirectory;
@@ -53,7 +54,11 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
         LaunchSettings settings = new LaunchSettings(dataDirectory, HTTP_PORT, "2g",
                 Optional.of(adminUrl.replace("/postgres", "/" + DATABASE)), "postgres", "", 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), HTTP_PORT + 1020,
-                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN));
+                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
+                // The tests' webhook receivers listen on loopback, which webhooks may not reach by default.
+                "FACEGATE_EGRESS_WEBHOOK_ALLOW", "public,loopback",
+                // Ten attempts within about 20 s instead of three days, so a receiver can be down "for a while".
+                "FACEGATE_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE));
         Path ear = Path.of(System.getProperty("facegate.ear", "target/facegate.ear"));
         new PayaraDomain(dataDirectory.resolve("payara"), settings).killIfRunning();
         deleteRecursively(dataDirectory);

@@ -2,15 +2,27 @@ package io.facegate.it;
 
 import io.facegate.it.Tenants.Tenant;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs last: a server restart keeps clients, their users, the signing keys and the batch job repository in PostgreSQL. */
+/**
+ * Runs last: a server restart keeps clients, their users, the signing keys, the batch job repository
+ * and the webhook outbox in PostgreSQL.
+ */
 @Order(Integer.MAX_VALUE)
 @ExtendWith(FaceGateServer.class)
 class RestartIT {
@@ -19,6 +31,10 @@ class RestartIT {
     private static Api tokenFromBefore;
     private static String userId;
     private static long jobExecutionFromBefore;
+    private static WebhookReceiver receiver;
+    private static String webhookSecret;
+    private static final Set<String> deletedBefore = new HashSet<>();
+    private static Instant restartedAt;
 
     @BeforeAll
     static void restartWithDataInPlace() throws Exception {
@@ -26,8 +42,38 @@ class RestartIT {
         tokenFromBefore = tenant.api();
         userId = tokenFromBefore.post("/api/clients/users/", "{\"external_user_id\":\"carol\"}").json().getString("id");
         jobExecutionFromBefore = BatchJobs.runToEnd("purge-expired-tokens").getJsonNumber("execution_id").longValue();
+        // Webhook deliveries still pending when the server stops: the receiver is busy, and says when to come back.
+        receiver = WebhookReceiver.start();
+        receiver.answer(503, Map.of("Retry-After", "20"));
+        webhookSecret = tokenFromBefore.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/restart") + "\", \"events\": [\"*\"]}")
+                .getString("secret");
+        for (int i = 0; i < 3; i++) {
+            deletedBefore.add(WebhooksIT.deleteUser(tokenFromBefore, "restart-" + i));
+        }
+        assertEquals(3, receiver.await(d -> true, 3, WebhooksIT.WAIT).size(), "each was tried once before the restart");
 
         FaceGateServer.restart();
+        restartedAt = Instant.now();
+        receiver.answer(200, Map.of());
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void webhookDeliveriesPendingAtTheRestartAreSentAfterIt() throws Exception {
+        List<WebhookReceiver.Delivery> after = receiver.await(d -> d.receivedAt().isAfter(restartedAt), 3, Duration.ofSeconds(90));
+        assertEquals(deletedBefore, after.stream().map(d -> d.json().getJsonObject("data").getString("client_user_id"))
+                .collect(Collectors.toSet()), "none lost");
+        for (WebhookReceiver.Delivery delivery : after) {
+            delivery.verify(webhookSecret);
+        }
+        Set<String> ids = receiver.received().stream().map(WebhookReceiver.Delivery::id).collect(Collectors.toSet());
+        assertEquals(3, ids.size(), "the same webhook-id before and after the restart");
+        System.out.printf("restart: 3 deliveries pending, %d requests received in all, %d after the restart%n",
+                receiver.received().size(), after.size());
     }
 
     @Test

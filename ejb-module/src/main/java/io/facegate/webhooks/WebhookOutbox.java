@@ -152,21 +152,20 @@ public class WebhookOutbox {
                 continue;
             }
             AttemptResult result = send.result();
-            boolean retry = !result.accepted() && !result.gone() && endpoint.isActive();
-            Instant next = retry ? settings.retrySchedule().nextAttempt(delivery.getRoundAttempts() + 1, now, result.retryAfter(),
-                    ThreadLocalRandom.current()::nextDouble).orElse(null) : null;
+            boolean failure = !result.accepted() && !result.gone() && endpoint.isActive();
+            boolean failedTooLong = failure && endpoint.recordFailure(now, settings.disableAfter());
+            Instant next = failure && !failedTooLong ? settings.retrySchedule().nextAttempt(delivery.getRoundAttempts() + 1, now,
+                    result.retryAfter(), ThreadLocalRandom.current()::nextDouble).orElse(null) : null;
             em.persist(delivery.recordAttempt(send.delivery().trigger(), result.startedAt(), result.latencyMs(), result.statusCode(),
                     result.responseExcerpt(), result.error(), result.accepted(), next));
             if (result.accepted()) {
                 endpoint.recordSuccess();
             } else if (result.gone()) {
                 disable(endpoint, DisabledReason.GONE, "the receiver answered 410 Gone", now);
-            } else if (endpoint.isActive()) {
+            } else if (failedTooLong) {
+                disable(endpoint, DisabledReason.FAILING, "every attempt failed for " + settings.disableAfter().toHours() + " hours", now);
+            } else if (failure) {
                 retryAt = next;
-                if (endpoint.recordFailure(now, settings.disableAfter())) {
-                    disable(endpoint, DisabledReason.FAILING, "every attempt failed for "
-                            + settings.disableAfter().toHours() + " hours", now);
-                }
             }
         }
         for (UUID id : unsent) {

@@ -18,6 +18,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +59,8 @@ public class WebhookSender {
     }
 
     @PreDestroy
-    void close() throws IOException {
-        client.close();
+    void close() {
+        client.close(CloseMode.GRACEFUL);
     }
 
     public AttemptResult send(EndpointTarget target, OutgoingDelivery delivery) {

@@ -10,20 +10,24 @@ import jakarta.persistence.Converter;
 import java.io.StringReader;
 import java.util.List;
 
-/** An endpoint's subscribed event types as the jsonb array the column holds. */
+/**
+ * An endpoint's subscribed event types as the jsonb array the column holds. Written as text (the
+ * driver sends strings untyped, so PostgreSQL casts them); read back as the driver's jsonb object,
+ * whose text is the array.
+ */
 @Converter
-public class EventTypesConverter implements AttributeConverter<List<String>, String> {
+public class EventTypesConverter implements AttributeConverter<List<String>, Object> {
 
     @Override
-    public String convertToDatabaseColumn(List<String> types) {
+    public Object convertToDatabaseColumn(List<String> types) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         types.forEach(array::add);
         return array.build().toString();
     }
 
     @Override
-    public List<String> convertToEntityAttribute(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    public List<String> convertToEntityAttribute(Object json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json.toString()))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

@@ -5,6 +5,7 @@ import io.facegate.system.Page;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
 import io.facegate.web.http.Ids;
+import io.facegate.web.http.JsonConfiguration;
 import io.facegate.web.http.PagedResponse;
 import io.facegate.web.http.QueryNumbers;
 import io.facegate.webhooks.AttemptResult;
@@ -178,9 +179,11 @@ public class WebhookResource {
     @Operation(summary = "Replace the signing secret; the new one is in the answer, shown this once",
             description = "During the overlap (overlap_minutes, default 1440, at most 10080) every delivery carries two "
                     + "signatures in webhook-signature, one per secret, so receivers can switch when they are ready.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "overlap", value = "{\"overlap_minutes\": 1440}")))
-    public WebhookView rotateSecret(@PathParam("id") String id, @Valid RotateSecretRequest request) {
-        Integer minutes = request == null ? null : request.overlapMinutes();
+    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "overlap", value = "{\"overlap_minutes\": 1440}")))
+    @APIResponse(responseCode = "400", description = "overlap_minutes is not between 0 and 10080 (invalid_overlap)")
+    public WebhookView rotateSecret(@PathParam("id") String id, String body) {
+        // The body is optional, which a bound entity parameter cannot be (an empty one is a 400).
+        Integer minutes = body == null || body.isBlank() ? null : JsonConfiguration.jsonb().fromJson(body, RotateSecretRequest.class).overlapMinutes();
         return WebhookView.withSecret(registry.rotateSecret(Callers.tenant(http), webhookId(id),
                 minutes == null ? null : Duration.ofMinutes(minutes)));
     }
