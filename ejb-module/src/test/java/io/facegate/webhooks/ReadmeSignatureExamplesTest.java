@@ -2,6 +2,7 @@ package io.facegate.webhooks;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.facegate.testing.ExternalProgram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,14 +17,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * FaceGate's signatures checked by independent verifiers: the Standard Webhooks Java library, and
@@ -128,19 +127,7 @@ class ReadmeSignatureExamplesTest {
             }
         }
         command.addAll(cases);
-        Process process;
-        try {
-            process = new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            return fail(command.get(0) + " is needed to run README's example and was not found;"
-                    + " .ci/install-test-prerequisites installs it (" + e.getMessage() + ")");
-        }
-        process.getOutputStream().close();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), command.get(0) + " did not finish");
-        assertEquals(0, process.exitValue(), "README's " + language + " example failed:\n" + stderr);
-        return stdout.lines().toList();
+        return ExternalProgram.run(command, "", "README's " + language + " example").lines().toList();
     }
 
     /** The fenced {@code language} block of README's "Verifying a signature". */
