@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The transactional outbox in PostgreSQL. Deliveries are written in the transaction of the fact
@@ -35,8 +36,11 @@ import java.util.logging.Logger;
 @Stateless
 public class WebhookOutbox {
 
-    /** Deliveries claimed at once; an endpoint's are sent one after the other. */
-    static final int CLAIM_SIZE = 10;
+    /**
+     * Deliveries claimed at once. An endpoint's are sent one after the other, so the more of them
+     * wait, the more one round trip to the database carries.
+     */
+    static final int CLAIM_SIZE = 50;
 
     private static final Logger LOG = Logger.getLogger(WebhookOutbox.class.getName());
 
@@ -80,7 +84,9 @@ public class WebhookOutbox {
 
     /**
      * Claims due deliveries, oldest first, of at most {@code endpoints} endpoints not in {@code busy}
-     * (those this server is sending to already), until a lease that covers sending them all. A
+     * (those this server is sending to already), until a lease long enough to send the largest
+     * batch one after the other, each attempt taking the longest it may: a server that dies
+     * mid-batch delays its deliveries by that much, and no other server sends them meanwhile. A
      * delivery whose endpoint is no longer active is cancelled instead.
      */
     @SuppressWarnings("unchecked")
@@ -109,7 +115,8 @@ public class WebhookOutbox {
                 byEndpoint.computeIfAbsent(delivery.getEndpointId(), id -> new ArrayList<>()).add(delivery);
             }
         }
-        Instant leaseUntil = now.plus(lease());
+        int largest = byEndpoint.values().stream().mapToInt(List::size).max().orElse(0);
+        Instant leaseUntil = now.plus(lease(largest));
         List<ClaimedBatch> batches = new ArrayList<>();
         byEndpoint.forEach((endpointId, deliveries) -> {
             WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, endpointId);
@@ -145,9 +152,10 @@ public class WebhookOutbox {
         if (endpoint == null) {
             return; // deleted, with its deliveries, while they were being sent
         }
+        Map<UUID, WebhookDelivery> deliveries = load(sent.stream().map(send -> send.delivery().id()).toList());
         Instant retryAt = null;
         for (SentDelivery send : sent) {
-            WebhookDelivery delivery = em.find(WebhookDelivery.class, send.delivery().id());
+            WebhookDelivery delivery = deliveries.get(send.delivery().id());
             if (delivery == null) {
                 continue;
             }
@@ -168,12 +176,7 @@ public class WebhookOutbox {
                 retryAt = next;
             }
         }
-        for (UUID id : unsent) {
-            WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
-            if (delivery != null) {
-                delivery.release(retryAt != null ? retryAt : now);
-            }
-        }
+        release(unsent, retryAt != null ? retryAt : now);
         if (retryAt != null && endpoint.isActive()) {
             em.flush();
             em.createNamedQuery(WebhookDelivery.DEFER_DUE)
@@ -183,14 +186,9 @@ public class WebhookOutbox {
         }
     }
 
-    /** Gives claimed deliveries back unsent, due at {@code at} (a dispatcher that is stopping). */
-    public void release(List<UUID> ids, Instant at) {
-        for (UUID id : ids) {
-            WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
-            if (delivery != null) {
-                delivery.release(at);
-            }
-        }
+    /** Gives claimed deliveries back unsent, due at {@code at}. */
+    private void release(List<UUID> ids, Instant at) {
+        load(ids).values().forEach(delivery -> delivery.release(at));
     }
 
     /** Cancels what the endpoint still had to send; it stays in the log, replayable. */
@@ -210,7 +208,7 @@ public class WebhookOutbox {
                 .put("webhook_id", webhookId)
                 .put("message", "A test event from FaceGate: answer with a 2xx status to acknowledge it.")
                 .build()).body(endpoint.getFormat());
-        WebhookDelivery ping = WebhookDelivery.claimed(endpoint.getId(), WebhookEventTypes.PING, body, now, now.plus(lease()));
+        WebhookDelivery ping = WebhookDelivery.claimed(endpoint.getId(), WebhookEventTypes.PING, body, now, now.plus(lease(1)));
         em.persist(ping);
         return new ClaimedBatch(target(endpoint, now),
                 List.of(new OutgoingDelivery(ping.getId(), WebhookEventTypes.PING, body, AttemptTrigger.TEST)));
@@ -225,9 +223,18 @@ public class WebhookOutbox {
         }
     }
 
-    /** Long enough to send a whole claim, each attempt taking the longest it may. */
-    private Duration lease() {
-        return settings.timeout().multipliedBy(CLAIM_SIZE).plusSeconds(30);
+    /** Long enough to send {@code deliveries} one after the other, each taking the longest it may. */
+    private Duration lease(int deliveries) {
+        return settings.timeout().multipliedBy(deliveries).plusSeconds(30);
+    }
+
+    /** The deliveries of these ids that still exist, in one query. */
+    private Map<UUID, WebhookDelivery> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(WebhookDelivery.WITH_IDS, WebhookDelivery.class).setParameter("ids", ids).getResultStream()
+                .collect(Collectors.toMap(WebhookDelivery::getId, delivery -> delivery));
     }
 
     private EndpointTarget target(WebhookEndpoint endpoint, Instant now) {

@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public class WebhookSender {
 
     static final String USER_AGENT = "FaceGate-Webhooks/1.0";
+    private static final int PING_CONNECTIONS = 4;
 
     @Inject
     EgressPolicy egress;
@@ -53,7 +54,8 @@ public class WebhookSender {
 
     @PostConstruct
     void open() {
-        client = egress.httpClient(EgressTarget.WEBHOOK, settings.timeout(), settings.timeout())
+        // One connection per endpoint being sent to, to the same host or not, and a few for test pings.
+        client = egress.httpClient(EgressTarget.WEBHOOK, settings.timeout(), settings.timeout(), settings.concurrency() + PING_CONNECTIONS)
                 .setUserAgent(USER_AGENT)
                 .build();
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "webhook_delivery")
+@NamedQuery(name = WebhookDelivery.WITH_IDS, query = "select d from WebhookDelivery d where d.id in :ids")
 @NamedQuery(name = WebhookDelivery.CANCEL_OUTSTANDING, query = "update WebhookDelivery d set d.status ="
         + " io.facegate.domain.webhooks.DeliveryStatus.CANCELLED, d.nextAttemptAt = null, d.lastError = :reason"
         + " where d.endpointId = :endpointId and d.status in (io.facegate.domain.webhooks.DeliveryStatus.PENDING,"
@@ -30,6 +31,7 @@ import java.util.UUID;
         + " and d.status not in (io.facegate.domain.webhooks.DeliveryStatus.PENDING, io.facegate.domain.webhooks.DeliveryStatus.SENDING)")
 public class WebhookDelivery {
 
+    public static final String WITH_IDS = "WebhookDelivery.withIds";
     public static final String CANCEL_OUTSTANDING = "WebhookDelivery.cancelOutstanding";
     public static final String DEFER_DUE = "WebhookDelivery.deferDue";
     public static final String DELETE_FINISHED_BEFORE = "WebhookDelivery.deleteFinishedBefore";
