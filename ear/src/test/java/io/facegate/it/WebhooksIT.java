@@ -376,6 +376,8 @@ class WebhooksIT {
         assertEquals(400, api.post("/api/webhooks/", "{\"url\": 5, \"events\": \"*\"}").status());
         assertEquals(400, api.post("/api/webhooks/", "").status());
         assertTrue(api.get("/api/webhooks/event-types/").body().contains("authentication.completed"));
+        JsonObject paths = Api.anonymous().header("Accept", "application/json").get("/api/schema/").json().getJsonObject("paths");
+        assertTrue(paths.containsKey("/api/webhooks/{id}/deliveries/{delivery_id}/replay"), "documented in OpenAPI");
         assertEquals(200, api.get("/api/webhooks").status());
         assertEquals(0, api.get("/api/webhooks/").json().getInt("count"), "nothing refused was saved");
     }
