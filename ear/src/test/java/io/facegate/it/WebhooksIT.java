@@ -3,6 +3,7 @@ package io.facegate.it;
 import io.facegate.it.Tenants.Tenant;
 import io.facegate.it.WebhookReceiver.Delivery;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -350,6 +351,33 @@ class WebhooksIT {
         assertEquals(404, stranger.post("/api/webhooks/" + webhook + "/deliveries/" + delivery + "/replay/", "").status());
         assertEquals(0, stranger.get("/api/webhooks/").json().getInt("count"));
         assertTrue(owner.get("/api/webhooks/" + webhook).json().getBoolean("is_active"), "untouched");
+    }
+
+    @Test
+    void putReplacesTheSettingsAndPatchChangesSome() {
+        Api api = Tenants.create("Webhook Settings Co").api();
+        JsonObject created = api.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/settings") + "\", \"events\": [\"*\"],"
+                + " \"description\": \"first\", \"format\": \"facegate-legacy\", \"bearer_token\": \"t1\"}");
+        String webhook = "/api/webhooks/" + created.getString("id") + "/";
+
+        JsonObject patched = api.patch(webhook, "{\"events\": [\"enrollment.completed\", \"enrollment.completed\"], \"is_active\": false}").json();
+        assertEquals(List.of("enrollment.completed"), patched.getJsonArray("events").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        assertFalse(patched.getBoolean("is_active"));
+        assertEquals("first", patched.getString("description"), "what PATCH leaves out stays");
+        assertEquals("facegate-legacy", patched.getString("format"));
+
+        JsonObject replaced = api.put(webhook, "{\"url\": \"" + receiver.url("/settings-2") + "\", \"events\": [\"*\"]}").json();
+        assertEquals(receiver.url("/settings-2"), replaced.getString("url"));
+        assertTrue(replaced.isNull("description"), "what PUT leaves out takes its default");
+        assertEquals("standard", replaced.getString("format"));
+        assertTrue(replaced.getBoolean("is_active"));
+        assertTrue(replaced.getBoolean("has_bearer_token"), "the write-only token stays unless removed");
+        assertFalse(api.patch(webhook, "{\"bearer_token\": \"\"}").json().getBoolean("has_bearer_token"));
+        assertEquals(400, api.put(webhook, "{\"url\": \"" + receiver.url("/settings-3") + "\"}").status(), "PUT needs events");
+        assertEquals(422, api.patch(webhook, "{\"url\": \"http://169.254.169.254/\"}").status());
+        assertEquals(204, api.delete(webhook).status());
+        assertEquals(404, api.get(webhook).status());
     }
 
     @Test

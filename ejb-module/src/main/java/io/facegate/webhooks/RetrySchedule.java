@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * When a delivery is tried: entry i is the wait before attempt i + 1 (the first entry, usually 0,
  * is the first attempt). Waits are jittered by ±{@value #JITTER_PERCENT} % so that deliveries that
  * failed together do not all come back at the same instant. A receiver's {@code Retry-After}
- * replaces the scheduled wait, up to the schedule's longest.
+ * replaces the scheduled wait, up to a day (it still counts as one of the attempts).
  */
 public final class RetrySchedule {
 
     /** Standard Webhooks' (Svix's) schedule, continued to about three days. */
     public static final String DEFAULT = "0s,5s,5m,30m,2h,5h,10h,14h,20h,24h";
     static final int JITTER_PERCENT = 10;
+    /** The longest a receiver's {@code Retry-After} defers a delivery. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
 
     private static final Pattern ENTRY = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -73,8 +75,7 @@ public final class RetrySchedule {
             return Optional.empty();
         }
         if (retryAfter != null) {
-            Duration longest = waits.stream().max(Duration::compareTo).orElseThrow();
-            return Optional.of(now.plus(retryAfter.compareTo(longest) > 0 ? longest : retryAfter));
+            return Optional.of(now.plus(retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter));
         }
         Duration wait = waits.get(attemptsMade);
         double factor = 1 + JITTER_PERCENT / 100.0 * (2 * random.getAsDouble() - 1);

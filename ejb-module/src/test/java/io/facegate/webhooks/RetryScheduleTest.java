@@ -51,12 +51,14 @@ class RetryScheduleTest {
     }
 
     @Test
-    void retryAfterReplacesTheWaitUpToTheLongestOne() {
+    void retryAfterReplacesTheWaitUpToADay() {
         Instant now = Instant.parse("2026-01-05T10:00:00Z");
         assertEquals(now.plusSeconds(90), SCHEDULE.nextAttempt(1, now, Duration.ofSeconds(90), MIDDLE).orElseThrow());
         assertEquals(now.plusSeconds(2), SCHEDULE.nextAttempt(4, now, Duration.ofSeconds(2), MIDDLE).orElseThrow(),
                 "the receiver knows when it is back");
         assertEquals(now.plus(Duration.ofHours(24)), SCHEDULE.nextAttempt(2, now, Duration.ofDays(30), MIDDLE).orElseThrow());
+        assertEquals(now.plusSeconds(20), RetrySchedule.parse("0s,1s,2s").nextAttempt(1, now, Duration.ofSeconds(20), MIDDLE).orElseThrow(),
+                "whatever the schedule's own waits");
         assertTrue(SCHEDULE.nextAttempt(10, now, Duration.ofSeconds(1), MIDDLE).isEmpty(), "but never beyond the last attempt");
     }
 

@@ -25,6 +25,20 @@ public record WebhookRequest(
         @Pattern(regexp = "standard|facegate-legacy", message = "must be standard or facegate-legacy") String format,
         @Size(max = 1024) String bearerToken) {
 
+    /**
+     * Declared rather than implicit, so that the components' constraints stay on the fields (where
+     * Bean Validation checks them) and stay off the constructor's parameters: Payara's OpenAPI
+     * scanner fails on a constraint on a parameter that is not a path parameter.
+     */
+    public WebhookRequest(String url, List<String> events, String description, Boolean isActive, String format, String bearerToken) {
+        this.url = url;
+        this.events = events;
+        this.description = description;
+        this.isActive = isActive;
+        this.format = format;
+        this.bearerToken = bearerToken;
+    }
+
     /** The checks of a whole webhook (POST, PUT) on top of the default ones. */
     public interface Complete extends Default {
     }

@@ -1,6 +1,7 @@
 package io.facegate.web.webhooks;
 
 import io.facegate.authentication.Roles;
+import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
@@ -18,7 +19,6 @@ import io.facegate.webhooks.WebhookRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
@@ -114,9 +114,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "A field is missing or invalid, or an event type is unknown")
     @APIResponse(responseCode = "409", description = "The client has " + WebhookRegistry.MAX_WEBHOOKS_PER_CLIENT + " webhooks already")
     @APIResponse(responseCode = "422", description = "The URL is refused by the egress policy (egress_refused) or holds credentials")
-    public Response create(@Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) @NotNull WebhookRequest request,
+    public Response create(@Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) WebhookRequest request,
                            @Context UriInfo uri) {
-        CreatedWebhook created = registry.register(Callers.tenant(http), request.changes());
+        CreatedWebhook created = registry.register(Callers.tenant(http), present(request).changes());
         return Response.created(uri.getAbsolutePathBuilder().path(created.endpoint().getId().toString()).build())
                 .entity(WebhookView.withSecret(created)).build();
     }
@@ -152,8 +152,8 @@ public class WebhookResource {
             description = "url and events are required; description, is_active and format take their defaults when left out; "
                     + "bearer_token is write-only: left out it is kept, \"\" removes it.")
     public WebhookView replace(@PathParam("id") String id,
-                               @Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) @NotNull WebhookRequest request) {
-        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), request.replacement()));
+                               @Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) WebhookRequest request) {
+        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), present(request).replacement()));
     }
 
     @PATCH
@@ -161,8 +161,8 @@ public class WebhookResource {
     @Operation(summary = "Change some of a webhook's settings",
             description = "Fields left out are kept. is_active false cancels the deliveries still to be sent (they stay in the "
                     + "log and can be replayed); true resumes a webhook FaceGate disabled.")
-    public WebhookView update(@PathParam("id") String id, @Valid @NotNull WebhookRequest request) {
-        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), request.changes()));
+    public WebhookView update(@PathParam("id") String id, @Valid WebhookRequest request) {
+        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), present(request).changes()));
     }
 
     @DELETE
@@ -234,6 +234,17 @@ public class WebhookResource {
     public Response replay(@PathParam("id") String id, @PathParam("delivery_id") String deliveryId) {
         return Response.accepted(DeliveryView.summary(log.replay(Callers.tenant(http), webhookId(id),
                 Ids.parse(deliveryId, "delivery")))).build();
+    }
+
+    /**
+     * A body of JSON {@code null}. Not {@code @NotNull} on the parameter: Payara's OpenAPI scanner
+     * fails on a constraint on a parameter that is not a path parameter.
+     */
+    private static WebhookRequest present(WebhookRequest request) {
+        if (request == null) {
+            throw FaceGateException.invalid("missing_body", "a JSON object body is required");
+        }
+        return request;
     }
 
     private static UUID webhookId(String id) {
