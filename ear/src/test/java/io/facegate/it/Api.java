@@ -17,26 +17,35 @@ import java.util.List;
 /** A small HTTP client for the integration tests: JSON in, status and JSON out. */
 public final class Api {
 
+    /** HTTP/1.1 as integrators' clients mostly speak it (the JDK's default h2c upgrade hung on some malformed bodies). */
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    private final String baseUrl;
     private final List<String> headers = new ArrayList<>();
 
-    private Api() {
+    private Api(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     public static Api anonymous() {
-        return new Api();
+        return new Api(FaceGateServer.baseUrl());
+    }
+
+    /** Without credentials, on the operations listener (/metrics, /health) instead of the public port. */
+    public static Api operations() {
+        return new Api(FaceGateServer.operationsBaseUrl());
     }
 
     public static Api bearer(String token) {
-        return new Api().header("Authorization", "Bearer " + token);
+        return anonymous().header("Authorization", "Bearer " + token);
     }
 
     public Api header(String name, String value) {
-        Api copy = new Api();
+        Api copy = new Api(baseUrl);
         copy.headers.addAll(headers);
         copy.headers.add(name);
         copy.headers.add(value);
@@ -76,8 +85,19 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method with any body and content type (a null body sends none), for tests of malformed requests. */
+    public Reply send(String method, String path, byte[] body, String contentType) {
+        boolean withBody = body != null && !method.equals("GET") && !method.equals("DELETE");
+        HttpRequest.Builder builder = request(path).method(method,
+                withBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
+        if (withBody) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(FaceGateServer.baseUrl() + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }

@@ -101,7 +101,7 @@ class AuthenticationIT {
                 .add("jti", "x").add("iat", Instant.now().minusSeconds(7200).getEpochSecond())
                 .add("exp", Instant.now().minusSeconds(3600).getEpochSecond())
                 .add("groups", Json.createArrayBuilder().add("client").add("session"))
-                .add("scope", "full").add("tenant", tenant.id()).build();
+                .add("scope", "full").add("tenant", tenant.id()).add("sgen", 1).build();
         assertUnauthorized(JsonWebTokens.sign(expiredClaims, serverPrivateKey()));
 
         JsonObject validClaims = Json.createObjectBuilder(expiredClaims)
@@ -152,6 +152,59 @@ class AuthenticationIT {
                 "{\"api_key\":\"" + renewed.apiKey() + "\",\"api_secret\":\"" + renewed.apiSecret() + "\"}").status());
         assertEquals(401, Api.anonymous().header("X-API-Key", renewed.apiKey()).header("X-API-Secret", renewed.apiSecret())
                 .get("/api/clients/users/").status());
+    }
+
+    @Test
+    void tokensIssuedBeforeARotationOrADisableAreRefusedAtTheirNextRequest() {
+        Tenant revoked = Tenants.create("Revoked Co");
+        Api admin = Api.bearer(Tenants.adminToken());
+        JsonObject tokens = Api.anonymous().post("/api/core/auth/client/",
+                "{\"api_key\":\"" + revoked.apiKey() + "\",\"api_secret\":\"" + revoked.apiSecret() + "\"}").json();
+        Api beforeRotation = Api.bearer(tokens.getString("access"));
+        Api browserBeforeRotation = Api.bearer(Api.anonymous().post("/api/auth/client/",
+                "{\"api_key\":\"" + revoked.apiKey() + "\"}").json().getString("jwt_token"));
+        assertEquals(200, beforeRotation.get("/api/clients/users/").status());
+
+        String secret = admin.post("/api/core/clients/" + revoked.id() + "/rotate-secret/", "").json().getString("api_secret");
+        Api.Reply refused = beforeRotation.get("/api/clients/users/");
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals("credentials_revoked", refused.json().getString("error"));
+        assertEquals(401, browserBeforeRotation.post("/api/auth/enrollment/", "{\"user_id\":\"u1\"}").status(),
+                "a browser token of the old secret is refused too");
+        assertEquals(401, Api.anonymous().post("/api/core/auth/refresh/", "{\"refresh\":\"" + tokens.getString("refresh") + "\"}").status(),
+                "and so is its refresh token");
+
+        Tenant renewed = new Tenant(revoked.id(), revoked.apiKey(), secret);
+        JsonObject fresh = Api.anonymous().post("/api/core/auth/client/",
+                "{\"api_key\":\"" + renewed.apiKey() + "\",\"api_secret\":\"" + renewed.apiSecret() + "\"}").json();
+        Api afterRotation = Api.bearer(fresh.getString("access"));
+        Api headers = Api.anonymous().header("X-API-Key", renewed.apiKey()).header("X-API-Secret", renewed.apiSecret());
+        assertEquals(200, afterRotation.get("/api/clients/users/").status());
+        assertEquals(200, headers.get("/api/clients/users/").status());
+
+        assertEquals(200, admin.post("/api/core/clients/" + revoked.id() + "/disable/", "").status());
+        Api.Reply disabled = afterRotation.get("/api/clients/users/");
+        assertEquals(403, disabled.status(), disabled::toString);
+        assertEquals("client_disabled", disabled.json().getString("error"));
+        assertEquals(401, headers.get("/api/clients/users/").status(), "API key headers of a disabled client are unknown credentials");
+        assertEquals(401, Api.anonymous().post("/api/core/auth/refresh/", "{\"refresh\":\"" + fresh.getString("refresh") + "\"}").status(),
+                "a disabled client's refresh token is refused");
+
+        assertEquals(200, admin.patch("/api/core/clients/" + revoked.id() + "/", "{\"is_active\":true}").status());
+        assertEquals(200, afterRotation.get("/api/clients/users/").status(), "re-enabling lets the current secret's tokens work again");
+    }
+
+    @Test
+    void aPageFromAnOriginTheClientDidNotAllowIsRefusedOverRestToo() {
+        Tenant guarded = Tenants.create("Guarded Rest Co");
+        Api admin = Api.bearer(Tenants.adminToken());
+        assertEquals(200, admin.patch("/api/core/clients/" + guarded.id() + "/", "{\"allowed_origins\":[\"https://app.guarded.example\"]}").status());
+        Api browser = Api.bearer(Api.anonymous().post("/api/auth/client/", "{\"api_key\":\"" + guarded.apiKey() + "\"}").json().getString("jwt_token"));
+        Api.Reply foreign = browser.header("Origin", "https://evil.example").post("/api/auth/enrollment/", "{\"user_id\":\"u1\"}");
+        assertEquals(403, foreign.status(), foreign::toString);
+        assertEquals("origin_not_allowed", foreign.json().getString("error"));
+        assertEquals(201, browser.header("Origin", "https://app.guarded.example").post("/api/auth/enrollment/", "{\"user_id\":\"u1\"}").status());
+        assertEquals(201, browser.post("/api/auth/enrollment/", "{\"user_id\":\"u2\"}").status(), "a backend sends no Origin");
     }
 
     @Test

@@ -153,6 +153,49 @@ class BrowserDemoIT {
         assertFalse(session.getBoolean("liveness_verified"), session::toString);
     }
 
+    @Test
+    @Order(6)
+    void anIntegratorsPageOnItsOwnOriginUsesTheKeyOnlyWhereTheClientAllowsIt() throws Exception {
+        JsonObject open = crossOrigin(tenant, "cors-open");
+        assertTrue(open.getBoolean("import_ok"), "the library is importable across origins: " + open);
+        assertTrue(open.isNull("error"), open::toString);
+        assertEquals("enrollment", open.getJsonObject("created").getString("session_type"), open::toString);
+
+        Tenants.Tenant guarded = Tenants.create("Cross-Origin Guarded Co");
+        assertEquals(200, Api.bearer(Tenants.adminToken()).patch("/api/core/clients/" + guarded.id() + "/",
+                "{\"allowed_origins\":[\"https://shop.guarded.example\"]}").status());
+        JsonObject refused = crossOrigin(guarded, "cors-guarded");
+        assertTrue(refused.isNull("created"), refused::toString);
+        assertEquals(403, refused.getJsonObject("error").getInt("status"), "the page can read the refusal: " + refused);
+        assertEquals("origin_not_allowed", refused.getJsonObject("error").getString("code"), refused::toString);
+
+        String pageOrigin = refused.getString("page_origin");
+        assertEquals(200, Api.bearer(Tenants.adminToken()).patch("/api/core/clients/" + guarded.id() + "/",
+                "{\"allowed_origins\":[\"https://shop.guarded.example\", \"" + pageOrigin + "\"]}").status());
+        JsonObject allowed = crossOrigin(guarded, "cors-allowed", pageOrigin);
+        assertTrue(allowed.isNull("error"), allowed::toString);
+        assertTrue(allowed.getJsonObject("created").getBoolean("has_token"), allowed::toString);
+    }
+
+    private static JsonObject crossOrigin(Tenants.Tenant client, String name) throws Exception {
+        return crossOrigin(client, name, null);
+    }
+
+    /** Runs cross-origin.mjs: a page on its own 127.0.0.1 port (the same one again when {@code origin} is given). */
+    private static JsonObject crossOrigin(Tenants.Tenant client, String name, String origin) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("cross-origin.mjs", "--base-url", FaceGateServer.baseUrl(),
+                "--api-key", client.apiKey(), "--user-id", name));
+        if (origin != null) {
+            arguments.addAll(List.of("--page-port", origin.substring(origin.lastIndexOf(':') + 1)));
+        }
+        Run run = node(arguments, name);
+        assertEquals(0, run.exitCode(), run.output());
+        String[] lines = run.output().strip().split("\n");
+        try (JsonReader reader = Json.createReader(new StringReader(lines[lines.length - 1]))) {
+            return reader.readObject();
+        }
+    }
+
     /** Problems any scenario must be free of, whatever its outcome. */
     private static void assertCleanPage(JsonObject report) {
         assertFalse(report.containsKey("harness_error"), report::toString);

@@ -394,7 +394,7 @@ class WebhooksIT {
         assertEquals("invalid_url", refused(api, "https://user:password@example.com/hook", 422).getString("error"));
 
         JsonObject missing = api.post("/api/webhooks/", "{\"events\": []}").json();
-        assertEquals("invalid_request", missing.getString("error"), missing::toString);
+        assertTrue(missing.getString("error").startsWith("missing_"), missing::toString);
         assertTrue(missing.getJsonObject("details").getJsonObject("fields").containsKey("url"), missing::toString);
         assertTrue(missing.getJsonObject("details").getJsonObject("fields").containsKey("events"), missing::toString);
         JsonObject format = api.post("/api/webhooks/", "{\"url\": \"https://example.com/h\", \"events\": [\"*\"], \"format\": \"xml\"}").json();

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * What a token or API credential may do. The scope's roles go into the JWT {@code groups} claim
- * and are what {@code @RolesAllowed} checks.
+ * and are what the web tier's access check compares with the roles a resource requires.
  */
 public enum AccessScope {
     /** API key and secret: the client's backend, everything of its tenant. */

@@ -34,15 +34,23 @@ public class ClientAuthentication {
     @Inject
     VerifiedCredentialCache verifiedCredentials;
 
+    @Inject
+    ClientAccess access;
+
     public TokenPair authenticate(String apiKey, String apiSecret) {
         Client client = verifiedClient(apiKey, apiSecret);
-        return issuePair(client.getId(), UUID.randomUUID(), Instant.now());
+        return issuePair(client, UUID.randomUUID(), Instant.now());
     }
 
-    /** A short-lived token that may only create sessions and stream frames: safe to hand to a browser. */
-    public IssuedToken authenticateBrowser(String apiKey) {
+    /**
+     * A short-lived token that may only create sessions and stream frames: safe to hand to a browser.
+     *
+     * @param origin the page asking, when a browser asks: it must be one of the client's allowed origins
+     */
+    public IssuedToken authenticateBrowser(String apiKey, String origin) {
         Client client = activeClient(apiKey).orElseThrow(AuthenticationFailedException::invalidCredentials);
-        return issuer.access(client.getId().toString(), client.getId(), AccessScope.SESSION);
+        access.admitSession(client.getId(), origin);
+        return issuer.access(client.getId(), client.getSecretGeneration(), AccessScope.SESSION);
     }
 
     public IssuedToken authenticateAdmin(String adminToken) {
@@ -51,7 +59,7 @@ public class ClientAuthentication {
                 .getResultStream().findFirst()
                 .filter(a -> SecretHasher.matches(adminToken, a.getTokenHash()))
                 .orElseThrow(() -> new AuthenticationFailedException("invalid_admin_token", "admin token is wrong"));
-        return issuer.access("admin:" + admin.getName(), null, AccessScope.ADMIN);
+        return issuer.admin("admin:" + admin.getName());
     }
 
     /**
@@ -81,18 +89,18 @@ public class ClientAuthentication {
             throw AuthenticationFailedException.invalidCredentials();
         }
         stored.markUsed(now);
-        return issuePair(client.getId(), stored.getFamilyId(), now);
+        return issuePair(client, stored.getFamilyId(), now);
     }
 
     /** Resolves the {@code X-API-Key} (and optional {@code X-API-Secret}) headers to a caller. */
     public CallerIdentity identifyByApiKey(String apiKey, String apiSecret) {
         if (apiSecret == null) {
             Client client = activeClient(apiKey).orElseThrow(AuthenticationFailedException::invalidCredentials);
-            return new CallerIdentity(client.getId().toString(), client.getId(), AccessScope.SESSION);
+            return new CallerIdentity(client.getId().toString(), client.getId(), AccessScope.SESSION, null);
         }
         UUID cached = verifiedCredentials.lookup(apiKey, apiSecret);
         UUID clientId = cached != null ? cached : verifiedClient(apiKey, apiSecret).getId();
-        return new CallerIdentity(clientId.toString(), clientId, AccessScope.FULL);
+        return new CallerIdentity(clientId.toString(), clientId, AccessScope.FULL, null);
     }
 
     private Client verifiedClient(String apiKey, String apiSecret) {
@@ -113,12 +121,12 @@ public class ClientAuthentication {
                 .filter(Client::isActive);
     }
 
-    private TokenPair issuePair(UUID clientId, UUID familyId, Instant now) {
-        RefreshToken refresh = new RefreshToken(familyId, clientId, AccessScope.FULL.claimValue(), now, issuer.refreshExpiry(now));
+    private TokenPair issuePair(Client client, UUID familyId, Instant now) {
+        RefreshToken refresh = new RefreshToken(familyId, client.getId(), AccessScope.FULL.claimValue(), now, issuer.refreshExpiry(now));
         em.persist(refresh);
         return new TokenPair(
-                issuer.access(clientId.toString(), clientId, AccessScope.FULL),
-                issuer.refresh(refresh.getId(), familyId, clientId, refresh.getExpiresAt()));
+                issuer.access(client.getId(), client.getSecretGeneration(), AccessScope.FULL),
+                issuer.refresh(refresh.getId(), familyId, client.getId(), refresh.getExpiresAt()));
     }
 
     private static UUID parseUuid(String value) {

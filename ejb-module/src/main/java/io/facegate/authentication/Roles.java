@@ -1,6 +1,6 @@
 package io.facegate.authentication;
 
-/** Role names used in {@code @RolesAllowed} and in the JWT {@code groups} claim. */
+/** Role names: what {@code RequiresRole} on a resource asks for, and what the JWT {@code groups} claim grants. */
 public final class Roles {
 
     public static final String ADMIN = "admin";

@@ -5,9 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,27 +23,28 @@ public class TokenIssuer {
     public static final String TENANT_CLAIM = "tenant";
     public static final String SCOPE_CLAIM = "scope";
     public static final String FAMILY_CLAIM = "family";
+    /** The client's secret generation a tenant token was issued under; a rotation revokes older ones. */
+    public static final String SECRET_GENERATION_CLAIM = "sgen";
 
     @Inject
     SigningKeys keys;
 
     @Inject
-    @ConfigProperty(name = "facegate.access-token-ttl-seconds", defaultValue = "900")
-    long accessTtlSeconds;
+    AuthenticationSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "facegate.browser-token-ttl-seconds", defaultValue = "600")
-    long browserTtlSeconds;
+    /** The operator's access token. */
+    public IssuedToken admin(String subject) {
+        return access(subject, null, 0, AccessScope.ADMIN);
+    }
 
-    @Inject
-    @ConfigProperty(name = "facegate.refresh-token-ttl-seconds", defaultValue = "604800")
-    long refreshTtlSeconds;
+    /** An access token for one tenant (a client id), valid while the client's secret stays at {@code secretGeneration}. */
+    public IssuedToken access(UUID tenant, int secretGeneration, AccessScope scope) {
+        return access(tenant.toString(), tenant, secretGeneration, scope);
+    }
 
-    /** An access token for one tenant (a client id) or, for {@link AccessScope#ADMIN}, for the operator. */
-    public IssuedToken access(String subject, UUID tenant, AccessScope scope) {
+    private IssuedToken access(String subject, UUID tenant, int secretGeneration, AccessScope scope) {
         Instant now = Instant.now();
-        long ttl = scope == AccessScope.SESSION ? browserTtlSeconds : accessTtlSeconds;
-        Instant expires = now.plus(Duration.ofSeconds(ttl));
+        Instant expires = now.plus(scope == AccessScope.SESSION ? settings.browserTokenTtl() : settings.accessTokenTtl());
         JsonArrayBuilder groups = Json.createArrayBuilder();
         scope.roles().forEach(groups::add);
         var claims = Json.createObjectBuilder()
@@ -59,7 +58,7 @@ public class TokenIssuer {
                 .add("groups", groups)
                 .add(SCOPE_CLAIM, scope.claimValue());
         if (tenant != null) {
-            claims.add(TENANT_CLAIM, tenant.toString());
+            claims.add(TENANT_CLAIM, tenant.toString()).add(SECRET_GENERATION_CLAIM, secretGeneration);
         }
         return new IssuedToken(JsonWebTokens.sign(claims.build(), keys.privateKey()), expires);
     }
@@ -78,6 +77,6 @@ public class TokenIssuer {
     }
 
     public Instant refreshExpiry(Instant now) {
-        return now.plus(Duration.ofSeconds(refreshTtlSeconds));
+        return now.plus(settings.refreshTokenTtl());
     }
 }

@@ -1,19 +1,24 @@
 package io.facegate.clients;
 
+import io.facegate.authentication.AllowedOrigins;
+import io.facegate.authentication.ClientStandings;
+import io.facegate.authentication.VerifiedCredentialCache;
+import io.facegate.crypto.MasterKey;
 import io.facegate.crypto.RandomTokens;
 import io.facegate.crypto.SecretHasher;
-import io.facegate.authentication.VerifiedCredentialCache;
 import io.facegate.domain.authentication.RefreshToken;
 import io.facegate.domain.clients.Client;
+import io.facegate.system.AfterCommit;
 import io.facegate.system.FaceGateException;
-import io.facegate.crypto.MasterKey;
 import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The operator's use cases: register tenants, re-key and disable them. */
@@ -29,10 +34,17 @@ public class ClientRegistry {
     @Inject
     VerifiedCredentialCache verifiedCredentials;
 
-    public CreatedClient register(String name, String allowedOriginsJson) {
+    @Inject
+    ClientStandings standings;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    /** @param allowedOrigins the web origins whose pages may use the client's key; null or empty allows any */
+    public CreatedClient register(String name, List<String> allowedOrigins) {
         String secret = newSecret();
         Client client = new Client(name, RandomTokens.next("fg_", 18), SecretHasher.hash(secret),
-                masterKey.sealText(secret), allowedOriginsJson);
+                masterKey.sealText(secret), allowedOrigins == null ? null : AllowedOrigins.json(allowedOrigins));
         em.persist(client);
         return new CreatedClient(client, secret);
     }
@@ -53,22 +65,27 @@ public class ClientRegistry {
         return client;
     }
 
-    /** Issues a new secret; the old one stops working at once, and so do its refresh tokens. */
+    /** Issues a new secret; the old one stops working at once, and so do the tokens and refresh tokens it gave. */
     public CreatedClient rotateSecret(UUID id) {
-        Client client = find(id);
+        Client client = findForUpdate(id);
         String secret = newSecret();
         client.rotateSecret(SecretHasher.hash(secret), masterKey.sealText(secret));
         revokeLogins(client);
+        refreshStandingAfterCommit(client);
         return new CreatedClient(client, secret);
     }
 
-    public Client update(UUID id, String name, String allowedOriginsJson, Boolean active) {
-        Client client = find(id);
+    /** Applies the changes given (null leaves a field as it is); concurrent changes apply one after the other. */
+    public Client update(UUID id, String name, List<String> allowedOrigins, Boolean active, Boolean browserReenrollment) {
+        Client client = findForUpdate(id);
+        if (browserReenrollment != null) {
+            client.allowBrowserReenrollment(browserReenrollment);
+        }
         if (name != null) {
             client.rename(name);
         }
-        if (allowedOriginsJson != null) {
-            client.allowOrigins(allowedOriginsJson);
+        if (allowedOrigins != null) {
+            client.allowOrigins(AllowedOrigins.json(allowedOrigins));
         }
         if (Boolean.FALSE.equals(active)) {
             client.disable();
@@ -76,6 +93,7 @@ public class ClientRegistry {
         } else if (Boolean.TRUE.equals(active)) {
             client.enable();
         }
+        refreshStandingAfterCommit(client);
         return client;
     }
 
@@ -84,10 +102,26 @@ public class ClientRegistry {
         return masterKey.unsealText(client.getApiSecretSealed());
     }
 
+    /** The row locked until commit, so that concurrent edits of one client wait for each other instead of failing. */
+    private Client findForUpdate(UUID id) {
+        Client client = em.find(Client.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (client == null) {
+            throw FaceGateException.notFound("client");
+        }
+        return client;
+    }
+
     private void revokeLogins(Client client) {
-        verifiedCredentials.evict(client.getApiKey());
+        String apiKey = client.getApiKey();
+        afterCommit.run("forget verified credentials of " + apiKey, () -> verifiedCredentials.evict(apiKey));
         em.createNamedQuery(RefreshToken.REVOKE_CLIENT)
                 .setParameter("now", Instant.now()).setParameter("clientId", client.getId()).executeUpdate();
+    }
+
+    /** A cached standing read before this change commits must not outlive it. */
+    private void refreshStandingAfterCommit(Client client) {
+        UUID id = client.getId();
+        afterCommit.run("refresh standing of client " + id, () -> standings.evict(id));
     }
 
     private static String newSecret() {

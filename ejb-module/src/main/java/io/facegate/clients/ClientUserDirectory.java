@@ -1,16 +1,17 @@
 package io.facegate.clients;
 
 import io.facegate.domain.clients.ClientUser;
+import io.facegate.enrollment.EnrollmentSettings;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
-import io.facegate.system.Page;
 import io.facegate.system.ObjectStorage;
+import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -37,8 +38,7 @@ public class ClientUserDirectory {
     Event<ClientUserDeleted> deleted;
 
     @Inject
-    @ConfigProperty(name = "facegate.profile-image-url-ttl-seconds", defaultValue = "900")
-    int profileImageUrlTtlSeconds;
+    EnrollmentSettings enrollmentSettings;
 
     public ClientUser register(UUID clientId, String externalUserId, String displayName, String metadataJson) {
         if (externalUserId != null && findByExternalId(clientId, externalUserId.strip()) != null) {
@@ -94,8 +94,12 @@ public class ClientUserDirectory {
                 items.setFirstResult(offset).setMaxResults(limit).getResultList());
     }
 
+    /** Changes the fields given; concurrent changes of one person apply one after the other (the row is locked). */
     public ClientUser describe(UUID clientId, UUID userId, String displayName, String metadataJson) {
-        ClientUser user = find(clientId, userId);
+        ClientUser user = em.find(ClientUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || !user.belongsTo(clientId)) {
+            throw FaceGateException.notFound("user");
+        }
         user.describe(displayName, metadataJson);
         return user;
     }
@@ -110,6 +114,6 @@ public class ClientUserDirectory {
 
     /** A time-limited URL for the user's profile image, or null when there is none. */
     public String profileImageUrl(ClientUser user) {
-        return user.getProfileImageKey() == null ? null : storage.presignedUrl(user.getProfileImageKey(), profileImageUrlTtlSeconds);
+        return user.getProfileImageKey() == null ? null : storage.presignedUrl(user.getProfileImageKey(), (int) enrollmentSettings.profileImageUrlTtl().toSeconds());
     }
 }

@@ -2,6 +2,8 @@ package io.facegate.maintenance;
 
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
+import io.facegate.usage.UsageSettings;
+import io.facegate.webhooks.WebhookSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobSecurityException;
@@ -14,6 +16,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import java.util.Properties;
 import java.util.Set;
@@ -44,6 +47,12 @@ public class MaintenanceJobs {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class.getName());
 
+    @Inject
+    UsageSettings usageSettings;
+
+    @Inject
+    WebhookSettings webhookSettings;
+
     private JobOperator operator;
 
     @PostConstruct
@@ -67,9 +76,21 @@ public class MaintenanceJobs {
         start(PURGE_WEBHOOK_DELIVERIES, new Properties());
     }
 
+    /** The settings a job reads, as job parameters: batch artifacts live in a library that cannot see this module's settings. */
+    private Properties withSettings(String jobName, Properties parameters) {
+        Properties all = new Properties();
+        if (PURGE_API_USAGE.equals(jobName)) {
+            all.setProperty("retentionDays", String.valueOf(usageSettings.retentionDays()));
+        } else if (PURGE_WEBHOOK_DELIVERIES.equals(jobName)) {
+            all.setProperty("retentionDays", String.valueOf(webhookSettings.retentionDays()));
+        }
+        all.putAll(parameters);
+        return all;
+    }
+
     /** Starts a job now and returns its execution id. */
     public long start(String jobName, Properties parameters) {
-        long executionId = operator.start(jobName, parameters);
+        long executionId = operator.start(jobName, withSettings(jobName, parameters));
         LOG.info(() -> "Started batch job " + jobName + " (execution " + executionId + ")");
         return executionId;
     }

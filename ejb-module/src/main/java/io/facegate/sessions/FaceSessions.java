@@ -1,10 +1,12 @@
 package io.facegate.sessions;
 
+import io.facegate.authentication.AccessScope;
+import io.facegate.authentication.CallerIdentity;
+import io.facegate.clients.ClientRegistry;
+import io.facegate.clients.ClientUserDirectory;
 import io.facegate.crypto.EncryptedResult;
 import io.facegate.crypto.RandomTokens;
 import io.facegate.crypto.ResultEncryption;
-import io.facegate.clients.ClientRegistry;
-import io.facegate.clients.ClientUserDirectory;
 import io.facegate.domain.clients.ClientUser;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionChannel;
@@ -20,9 +22,9 @@ import io.facegate.system.FilteredListing;
 import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -71,14 +73,25 @@ public class FaceSessions {
     @Inject
     Event<SpoofSuspected> spoofSuspected;
 
-    /** Opens an enrollment; a person not yet known to the client is created. */
-    public OpenedSession openEnrollment(UUID clientId, SessionRequest request) {
+    /**
+     * Opens an enrollment; a person not yet known to the client is created. Replacing an enrolled
+     * person's face takes the client's full credentials (its backend), unless the client allows
+     * browsers to: with the public API key alone, anyone could enroll their own face under another
+     * person's id and then verify as them.
+     */
+    public OpenedSession openEnrollment(CallerIdentity caller, SessionRequest request) {
+        UUID clientId = caller.clientId();
         requestedPurpose(request.sessionType()).filter(p -> p != SessionPurpose.ENROLLMENT).ifPresent(p -> {
             throw FaceGateException.invalid("invalid_session_type", "session_type " + p.apiName() + " cannot open an enrollment");
         });
         String userId = requireUserId(request.userId(), "enrollment");
         ClientUser user = Optional.ofNullable(users.findByExternalId(clientId, userId))
                 .orElseGet(() -> users.register(clientId, userId, request.displayName(), null));
+        if (user.isEnrolled() && caller.scope() != AccessScope.FULL && !clients.find(clientId).isBrowserReenrollmentAllowed()) {
+            throw new FaceGateException(ErrorKind.FORBIDDEN, "reenrollment_requires_full_scope",
+                    "user " + userId + " is already enrolled: replacing a face needs the client's API secret (open the session from "
+                            + "your backend and hand its token to the browser), or allow_browser_reenrollment on the client");
+        }
         // Enrollment checks liveness only when asked: a back-office upload of photos has none to show.
         boolean liveness = Boolean.TRUE.equals(request.requireLiveness());
         SessionRequirements requirements = requirements(() -> new SessionRequirements(liveness,

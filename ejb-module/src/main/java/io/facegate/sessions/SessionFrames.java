@@ -1,8 +1,11 @@
 package io.facegate.sessions;
 
+import io.facegate.authentication.ClientAccess;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.domain.sessions.SessionRequirements;
+import io.facegate.domain.usage.EndpointCategory;
+import io.facegate.enrollment.EnrollmentSettings;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.identification.FaceRecognition;
 import io.facegate.identification.RecognitionDecision;
@@ -17,6 +20,9 @@ import io.facegate.recognition.FaceEmbedding;
 import io.facegate.recognition.FaceEngine;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
+import io.facegate.usage.ApiCall;
+import io.facegate.usage.CallOrigin;
+import io.facegate.usage.UsageRecorder;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,18 +59,68 @@ public class SessionFrames {
     FaceRecognition recognition;
 
     @Inject
+    UsageRecorder usage;
+
+    @Inject
+    ClientAccess clientAccess;
+
+    @Inject
     SessionSettings settings;
+
+    @Inject
+    EnrollmentSettings enrollmentSettings;
 
     @Inject
     LivenessConfiguration livenessConfiguration;
 
     /**
+     * Decides one frame and bills it to the session's client, whichever transport brought it:
+     * enrollment frames as {@code enrollment}, authentication frames as {@code recognition}.
+     *
      * @param clientId the caller's client, or null when the session token is the only credential
+     * @param origin   where the frame came from, for the usage record
      * @throws FaceGateException 404 unknown token, 409 session already ended, 410 session expired,
      *                           4xx for an unusable image (the session is unchanged)
      */
-    public FrameOutcome process(UUID clientId, String token, FrameSource frame) {
+    public FrameOutcome process(UUID clientId, String token, FrameSource frame, CallOrigin origin) {
+        long started = System.nanoTime();
+        FrameBill bill = new FrameBill(clientId);
+        try {
+            FrameOutcome outcome = decide(clientId, token, frame, bill);
+            bill.status = 200;
+            return outcome;
+        } catch (FaceGateException refusal) {
+            bill.status = refusal.kind().httpStatus();
+            throw refusal;
+        } finally {
+            if (bill.clientId != null) {
+                usage.record(new ApiCall(bill.clientId, bill.category, origin, bill.status,
+                        Math.round((System.nanoTime() - started) / 100_000.0) / 10.0, Instant.now()));
+            }
+        }
+    }
+
+    /** Whom a frame is billed to and how; filled in as the frame is decided. */
+    private static final class FrameBill {
+        UUID clientId;
+        EndpointCategory category = EndpointCategory.RECOGNITION;
+        int status = 500;
+
+        FrameBill(UUID clientId) {
+            this.clientId = clientId;
+        }
+
+        void session(FaceSession session) {
+            clientId = session.getClientId();
+            category = session.getPurpose() == SessionPurpose.ENROLLMENT ? EndpointCategory.ENROLLMENT : EndpointCategory.RECOGNITION;
+        }
+    }
+
+    private FrameOutcome decide(UUID clientId, String token, FrameSource frame, FrameBill bill) {
         FaceSession session = usable(clientId, token);
+        bill.session(session);
+        // A stream admitted before its client was disabled must stop at its next frame.
+        clientAccess.admitSession(session.getClientId(), null);
         SessionProgress progress;
         try {
             progress = active.acquire(session);
@@ -125,7 +181,7 @@ public class SessionFrames {
             double quality = judgement.face().quality().score();
             progress.accept(judgement.face().embedding(), quality);
             if (session.getPurpose() == SessionPurpose.ENROLLMENT && progress.isBetterFrame(quality)) {
-                progress.keepBestFrame(image.encodeJpeg(PROFILE_JPEG_QUALITY, settings.profileImageMaxSide()), quality);
+                progress.keepBestFrame(image.encodeJpeg(PROFILE_JPEG_QUALITY, enrollmentSettings.profileImageMaxSide()), quality);
             }
         }
         return sessions.record(session.getId(), token, judgement, liveness, decide(session, progress, liveness));

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 public record UsageFilter(EndpointCategory category, Integer minStatus, Integer maxStatus, String method,
                           Instant from, Instant to) {
 
-    public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    /** HTTP methods, and WEBSOCKET for frames streamed over a session's WebSocket. */
+    public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", CallOrigin.WEBSOCKET_METHOD);
 
     private static final Pattern STATUS_CODE = Pattern.compile("[1-5]\\d\\d");
     private static final Pattern STATUS_CLASS = Pattern.compile("([1-5])xx");
@@ -84,7 +85,7 @@ public record UsageFilter(EndpointCategory category, Integer minStatus, Integer 
         String upper = method.toUpperCase(Locale.ROOT);
         if (!METHODS.contains(upper)) {
             throw new FaceGateException(ErrorKind.INVALID_REQUEST, "invalid_method",
-                    "unknown HTTP method: " + method, Map.of("allowed", List.copyOf(new TreeSet<>(METHODS))));
+                    "unknown method: " + method, Map.of("allowed", List.copyOf(new TreeSet<>(METHODS))));
         }
         return upper;
     }

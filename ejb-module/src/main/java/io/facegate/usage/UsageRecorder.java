@@ -10,7 +10,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,16 +44,7 @@ public class UsageRecorder {
     UsageWriter writer;
 
     @Inject
-    @ConfigProperty(name = "facegate.usage.queue-capacity", defaultValue = "10000")
-    int queueCapacity;
-
-    @Inject
-    @ConfigProperty(name = "facegate.usage.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @Inject
-    @ConfigProperty(name = "facegate.usage.flush-interval-ms", defaultValue = "500")
-    long flushIntervalMs;
+    UsageSettings settings;
 
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -66,8 +56,12 @@ public class UsageRecorder {
 
     @PostConstruct
     void start() {
-        queue = new ArrayBlockingQueue<>(Math.max(1, queueCapacity));
-        flushing = scheduler.scheduleWithFixedDelay(this::flush, flushIntervalMs, flushIntervalMs, TimeUnit.MILLISECONDS);
+        createQueue();
+        flushing = scheduler.scheduleWithFixedDelay(this::flush, settings.flushIntervalMs(), settings.flushIntervalMs(), TimeUnit.MILLISECONDS);
+    }
+
+    void createQueue() {
+        queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
 
     @PreDestroy
@@ -91,7 +85,7 @@ public class UsageRecorder {
     /** Writes everything queued, a batch at a time. Must not throw: the schedule would stop. */
     synchronized void flush() {
         List<ApiCall> batch = new ArrayList<>();
-        while (queue.drainTo(batch, Math.max(1, batchSize)) > 0) {
+        while (queue.drainTo(batch, settings.batchSize()) > 0) {
             write(batch);
             batch.clear();
         }
@@ -115,8 +109,19 @@ public class UsageRecorder {
             writer.write(rows);
             written.addAndGet(rows.size());
         } catch (RuntimeException e) {
-            failed.addAndGet(rows.size());
-            LOG.log(Level.WARNING, "Could not write " + rows.size() + " API usage rows; they are lost", e);
+            LOG.log(Level.WARNING, "Could not write a batch of " + rows.size() + " API usage rows; writing them one by one", e);
+            rows.forEach(this::writeAlone);
+        }
+    }
+
+    /** One row in its own transaction: a row the database refuses costs only itself, never its batch. */
+    private void writeAlone(ApiUsage row) {
+        try {
+            writer.write(List.of(row));
+            written.incrementAndGet();
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            LOG.log(Level.WARNING, "API usage row of client " + row.getClientId() + " not recordable; it is lost", e);
         }
     }
 
@@ -125,7 +130,7 @@ public class UsageRecorder {
         Instant now = Instant.now();
         if (total > droppedAtLastReport && now.isAfter(lastDropReport.plus(DROP_REPORT_INTERVAL))) {
             long recent = total - droppedAtLastReport;
-            LOG.warning(() -> "API usage queue full (capacity " + queueCapacity + "): " + recent
+            LOG.warning(() -> "API usage queue full (capacity " + settings.queueCapacity() + "): " + recent
                     + " calls not recorded since the last report, " + total + " since start");
             droppedAtLastReport = total;
             lastDropReport = now;

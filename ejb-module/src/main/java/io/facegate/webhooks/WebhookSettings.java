@@ -8,9 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 
 /**
- * How webhooks are delivered, from MicroProfile Config ({@code FACEGATE_WEBHOOKS_*} in the
- * environment). The retention of the delivery log is read by the batch job that purges it
- * ({@code facegate.webhooks.retention-days}). A malformed schedule stops the deployment.
+ * How webhooks are delivered and their log kept, from MicroProfile Config ({@code FACEGATE_WEBHOOKS_*}
+ * in the environment). A malformed schedule stops the deployment.
  */
 @ApplicationScoped
 public class WebhookSettings {
@@ -41,6 +40,11 @@ public class WebhookSettings {
     @Inject
     @ConfigProperty(name = "facegate.webhooks.poll-interval-ms", defaultValue = "1000")
     long pollIntervalMs;
+
+    /** Finished deliveries older than this are purged nightly; 0 keeps them. */
+    @Inject
+    @ConfigProperty(name = "facegate.webhooks.retention-days", defaultValue = "30")
+    int retentionDays;
 
     private RetrySchedule schedule;
 
@@ -73,6 +77,10 @@ public class WebhookSettings {
 
     public int concurrency() {
         return concurrency;
+    }
+
+    public int retentionDays() {
+        return retentionDays;
     }
 
     public Duration pollInterval() {

@@ -19,8 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiCallTest {
 
     private static ApiCall call(Map<String, List<String>> query) {
-        return new ApiCall(UUID.randomUUID(), EndpointCategory.CLIENTS, "get", 200, 12.3, "127.0.0.1",
-                "curl/8", "/api/clients/users/", query, "ClientUserResource#list", Instant.parse("2025-10-12T10:30:00Z"));
+        return call(new CallOrigin(Transport.REST, "get", "/api/clients/users/", query, "127.0.0.1", "curl/8", "ClientUserResource#list"));
+    }
+
+    private static ApiCall call(CallOrigin origin) {
+        return new ApiCall(UUID.randomUUID(), EndpointCategory.CLIENTS, origin, 200, 12.3, Instant.parse("2025-10-12T10:30:00Z"));
     }
 
     private static JsonObject metadata(ApiCall call) {
@@ -35,6 +38,7 @@ class ApiCallTest {
         JsonObject metadata = metadata(call(query));
         assertEquals("/api/clients/users/", metadata.getString("path"));
         assertEquals("ClientUserResource#list", metadata.getString("view_name"));
+        assertEquals("rest", metadata.getString("transport"));
         assertEquals("ali", metadata.getJsonObject("query_params").getString("search"));
         assertEquals(List.of("a", "b"), metadata.getJsonObject("query_params").getJsonArray("tag")
                 .getValuesAs(jakarta.json.JsonString::getString));
@@ -72,5 +76,15 @@ class ApiCallTest {
         assertEquals("127.0.0.1", row.getIpAddress());
         assertEquals("curl/8", row.getUserAgent());
         assertEquals(Instant.parse("2025-10-12T10:30:00Z"), row.getCreatedAt());
+    }
+
+    @Test
+    void nulCharactersThatPostgresqlCannotStoreAreReplaced() {
+        ApiUsage row = call(new CallOrigin(Transport.WEBSOCKET, "WEBSOCKET", "/ws/auth/process-image/\0",
+                Map.of("x\0", List.of("\0")), "127.0.0.1", "agent\0", null)).toUsage();
+        assertTrue(row.getUserAgent().indexOf('\0') < 0 && row.getMetadata().indexOf('\0') < 0 && !row.getMetadata().contains("\\u0000"),
+                row.getMetadata());
+        assertEquals("websocket", metadata(call(new CallOrigin(Transport.WEBSOCKET, "WEBSOCKET", "/ws/", Map.of(), null, null, null)))
+                .getString("transport"));
     }
 }

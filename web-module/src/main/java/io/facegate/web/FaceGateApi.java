@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 description = "Self-hosted, multi-tenant face recognition and liveness. "
                         + "Exchange your API key and secret for a JWT at POST /api/core/auth/client/, "
                         + "then send it as `Authorization: Bearer <jwt>`."),
-        security = {@SecurityRequirement(name = "bearer")},
+        security = {@SecurityRequirement(name = FaceGateApi.CLIENT_TOKEN), @SecurityRequirement(name = FaceGateApi.CLIENT_KEY)},
         tags = {
                 @Tag(name = "Authentication", description = "Client and admin authentication, JWT issue and refresh"),
                 @Tag(name = "Client Management", description = "Clients (tenants) and their users"),
@@ -40,8 +40,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Legacy Recognition", description = "Deprecated endpoints kept for old integrations")
         })
 @SecuritySchemes({
-        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT"),
-        @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key")
+        @SecurityScheme(securitySchemeName = FaceGateApi.CLIENT_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                description = "A client's access token from POST /api/core/auth/client/ (API key and secret): everything of its tenant"),
+        @SecurityScheme(securitySchemeName = FaceGateApi.CLIENT_KEY, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+                apiKeyName = "X-API-Key", description = "The API key header; with X-API-Secret as well it acts as the client's access token, "
+                + "alone as a browser token"),
+        @SecurityScheme(securitySchemeName = FaceGateApi.BROWSER_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                description = "A browser token from POST /api/auth/client/ with the API key alone (or X-API-Key without the secret): "
+                        + "may only open sessions and send their frames"),
+        @SecurityScheme(securitySchemeName = FaceGateApi.OPERATOR_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                description = "The operator's token from POST /api/core/auth/admin/: manages clients and jobs, sees no tenant data")
 })
 public class FaceGateApi extends Application {
+
+    /**
+     * Security scheme names, one per kind of caller: an operation's security list says who may call
+     * it, and a unit test keeps each list equal to the roles its resource requires.
+     */
+    public static final String CLIENT_TOKEN = "bearer";
+    public static final String CLIENT_KEY = "apiKey";
+    public static final String BROWSER_TOKEN = "browserToken";
+    public static final String OPERATOR_TOKEN = "operatorToken";
+    /**
+     * Marks an operation anyone may call (an empty security list would say so, but Payara leaves it
+     * out of the document, where it reads as "the default security").
+     */
+    public static final String ANONYMOUS = "x-facegate-anonymous";
 }

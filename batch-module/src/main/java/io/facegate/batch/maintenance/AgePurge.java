@@ -47,8 +47,9 @@ public abstract class AgePurge extends AbstractBatchlet {
         return status;
     }
 
-    /** A retention in days from the configuration: 0 or less keeps rows forever. */
-    protected static Optional<Duration> days(int retentionDays) {
-        return retentionDays <= 0 ? Optional.empty() : Optional.of(Duration.ofDays(retentionDays));
+    /** A retention in days, as a job parameter: 0 or less keeps rows forever. */
+    protected static Optional<Duration> days(String retentionDays) {
+        int days = Integer.parseInt(retentionDays.strip());
+        return days <= 0 ? Optional.empty() : Optional.of(Duration.ofDays(days));
     }
 }

@@ -2,17 +2,18 @@ package io.facegate.batch.webhooks;
 
 import io.facegate.batch.maintenance.AgePurge;
 import io.facegate.domain.webhooks.WebhookDelivery;
+import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Batchlet of the {@code purge-webhook-deliveries} job: deletes finished deliveries (and their
- * attempts) created more than {@code facegate.webhooks.retention-days} ago (0 or less keeps them).
+ * attempts) created more than the job parameter {@code retentionDays} ago
+ * ({@code FACEGATE_WEBHOOKS_RETENTION_DAYS}, passed by the job's starter; 0 or less keeps them).
  * Deliveries still to be sent are kept whatever their age.
  */
 @Named("webhookDeliveryPurge")
@@ -20,8 +21,8 @@ import java.util.Optional;
 public class WebhookDeliveryPurge extends AgePurge {
 
     @Inject
-    @ConfigProperty(name = "facegate.webhooks.retention-days", defaultValue = "30")
-    int retentionDays;
+    @BatchProperty
+    String retentionDays;
 
     @Override
     protected Optional<Duration> keptFor() {

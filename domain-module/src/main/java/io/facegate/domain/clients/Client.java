@@ -41,11 +41,19 @@ public class Client {
     @Column(name = "api_secret_sealed", nullable = false)
     private String apiSecretSealed;
 
+    /** Incremented by every rotation: tokens issued under an older generation are revoked. */
+    @Column(name = "secret_generation", nullable = false)
+    private int secretGeneration;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ClientStatus status;
 
-    /** JSON array of origins allowed to open browser sessions (CORS and WebSocket Origin checks). */
+    /** Whether the API key alone (a browser) may replace an enrolled person's face; off by default. */
+    @Column(name = "allow_browser_reenrollment", nullable = false)
+    private boolean browserReenrollmentAllowed;
+
+    /** JSON array of the web origins whose pages may use this client's credentials from a browser. */
     @Column(name = "allowed_origins", nullable = false)
     private String allowedOrigins;
 
@@ -70,6 +78,7 @@ public class Client {
         this.apiSecretSealed = requireText(apiSecretSealed, "apiSecretSealed");
         this.allowedOrigins = allowedOrigins == null ? "[]" : allowedOrigins;
         this.status = ClientStatus.ACTIVE;
+        this.secretGeneration = 1;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }
@@ -77,6 +86,7 @@ public class Client {
     public void rotateSecret(String newSecretHash, String newSecretSealed) {
         this.apiSecretHash = requireText(newSecretHash, "apiSecretHash");
         this.apiSecretSealed = requireText(newSecretSealed, "apiSecretSealed");
+        this.secretGeneration++;
         touch();
     }
 
@@ -98,6 +108,15 @@ public class Client {
     public void allowOrigins(String originsJson) {
         this.allowedOrigins = Objects.requireNonNull(originsJson, "allowedOrigins");
         touch();
+    }
+
+    public void allowBrowserReenrollment(boolean allowed) {
+        this.browserReenrollmentAllowed = allowed;
+        touch();
+    }
+
+    public boolean isBrowserReenrollmentAllowed() {
+        return browserReenrollmentAllowed;
     }
 
     public boolean isActive() {
@@ -133,6 +152,10 @@ public class Client {
 
     public String getApiSecretSealed() {
         return apiSecretSealed;
+    }
+
+    public int getSecretGeneration() {
+        return secretGeneration;
     }
 
     public ClientStatus getStatus() {

@@ -22,6 +22,7 @@ public class ClientUser {
 
     public static final String BY_EXTERNAL_ID = "ClientUser.byExternalId";
     public static final int MAX_EXTERNAL_ID_LENGTH = 255;
+    public static final int MAX_DISPLAY_NAME_LENGTH = 255;
 
     @Id
     private UUID id;

@@ -1,6 +1,7 @@
 package io.facegate.web.authentication;
 
 import io.facegate.authentication.CallerIdentity;
+import io.facegate.authentication.ClientAccess;
 import io.facegate.authentication.ClientAuthentication;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
@@ -25,7 +26,9 @@ import java.util.List;
  * resource method, failing closed: a method with neither (on itself or its class) is refused to
  * everyone. Callers come with a JWT (verified by MicroProfile JWT before JAX-RS runs) or with
  * seed 000's {@code X-API-Key} header: the key alone gives the browser scope (create sessions,
- * stream frames), with {@code X-API-Secret} the full scope, like the matching tokens.
+ * stream frames), with {@code X-API-Secret} the full scope, like the matching tokens. Whether the
+ * caller's client may act now (enabled, token of its current secret, page among its origins) is
+ * the use-case tier's answer ({@link ClientAccess}), the same the WebSocket and the pollers get.
  * Payara's own {@code @RolesAllowed} filter knows only JWT callers, so resources use
  * {@link RequiresRole} and this is the one guard.
  */
@@ -37,6 +40,9 @@ public class AccessControl implements DynamicFeature {
 
     @Inject
     ClientAuthentication authentication;
+
+    @Inject
+    ClientAccess clientAccess;
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
@@ -67,6 +73,7 @@ public class AccessControl implements DynamicFeature {
             if (caller == null) {
                 throw new FaceGateException(ErrorKind.UNAUTHENTICATED, "unauthorized", "missing, invalid or expired credentials");
             }
+            clientAccess.admit(caller, request.getHeaderString("Origin"));
             if (roles.stream().noneMatch(caller.scope().roles()::contains)) {
                 throw new FaceGateException(ErrorKind.FORBIDDEN, "forbidden", "these credentials may not call this endpoint");
             }

@@ -3,15 +3,20 @@ package io.facegate.web.authentication;
 import io.facegate.authentication.ClientAuthentication;
 import io.facegate.authentication.IssuedToken;
 import io.facegate.authentication.TokenPair;
-import io.facegate.system.FaceGateException;
+import io.facegate.web.FaceGateApi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -34,14 +39,32 @@ public class AuthenticationResource {
     @Inject
     ClientAuthentication authentication;
 
-    public record ClientCredentials(String apiKey, String apiSecret) {
+    /** An API key and secret; {@link BrowserTokenResource} takes the key alone. */
+    public record ClientCredentials(@NotBlank @Size(max = MAX_CREDENTIAL_LENGTH) String apiKey,
+                                    @NotBlank @Size(max = MAX_CREDENTIAL_LENGTH) String apiSecret) {
+        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
+        public ClientCredentials(String apiKey, String apiSecret) {
+            this.apiKey = apiKey;
+            this.apiSecret = apiSecret;
+        }
     }
 
-    public record RefreshRequest(String refresh) {
+    public record RefreshRequest(@NotBlank @Size(max = 8192) String refresh) {
+        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
+        public RefreshRequest(String refresh) {
+            this.refresh = refresh;
+        }
     }
 
-    public record AdminLogin(String adminToken) {
+    public record AdminLogin(@NotBlank @Size(max = MAX_CREDENTIAL_LENGTH) String adminToken) {
+        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
+        public AdminLogin(String adminToken) {
+            this.adminToken = adminToken;
+        }
     }
+
+    /** Longer than any key, secret or admin token FaceGate issues (and than most a person would type). */
+    static final int MAX_CREDENTIAL_LENGTH = 256;
 
     public record TokenPairResponse(String access, String refresh, String tokenType, long expiresIn) {
         static TokenPairResponse of(TokenPair pair) {
@@ -54,49 +77,35 @@ public class AuthenticationResource {
 
     @POST
     @Path("client")
+    @Extension(name = FaceGateApi.ANONYMOUS, value = "true")
     @Operation(summary = "Exchange API key and secret for an access and a refresh token (seed 001)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "credentials",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credentials",
             value = "{\"api_key\": \"fg_...\", \"api_secret\": \"fgs_...\"}")))
     @APIResponse(responseCode = "200", description = "Tokens issued")
     @APIResponse(responseCode = "401", description = "Wrong key or secret, or client disabled")
-    public TokenPairResponse authenticateClient(ClientCredentials credentials) {
-        ClientCredentials given = require(credentials);
-        if (given.apiSecret() == null || given.apiSecret().isBlank()) {
-            throw FaceGateException.invalid("missing_api_secret", "api_secret is required");
-        }
-        return TokenPairResponse.of(authentication.authenticate(given.apiKey(), given.apiSecret()));
+    public TokenPairResponse authenticateClient(@Valid @NotNull ClientCredentials credentials) {
+        return TokenPairResponse.of(authentication.authenticate(credentials.apiKey(), credentials.apiSecret()));
     }
 
     @POST
     @Path("refresh")
+    @Extension(name = FaceGateApi.ANONYMOUS, value = "true")
     @Operation(summary = "Exchange a refresh token for a new pair; each refresh token works once")
     @APIResponse(responseCode = "200", description = "New tokens issued")
     @APIResponse(responseCode = "401", description = "Refresh token invalid, expired, revoked or already used")
-    public TokenPairResponse refresh(RefreshRequest request) {
-        if (request == null || request.refresh() == null || request.refresh().isBlank()) {
-            throw FaceGateException.invalid("missing_refresh", "refresh is required");
-        }
+    public TokenPairResponse refresh(@Valid @NotNull RefreshRequest request) {
         return TokenPairResponse.of(authentication.refresh(request.refresh()));
     }
 
     @POST
     @Path("admin")
+    @Extension(name = FaceGateApi.ANONYMOUS, value = "true")
     @Operation(summary = "Exchange the operator's admin token for an admin access token")
     @APIResponse(responseCode = "200", description = "Admin token issued")
     @APIResponse(responseCode = "401", description = "Wrong admin token")
-    public AccessTokenResponse authenticateAdmin(AdminLogin login) {
-        if (login == null || login.adminToken() == null || login.adminToken().isBlank()) {
-            throw FaceGateException.invalid("missing_admin_token", "admin_token is required");
-        }
+    public AccessTokenResponse authenticateAdmin(@Valid @NotNull AdminLogin login) {
         IssuedToken token = authentication.authenticateAdmin(login.adminToken());
         return new AccessTokenResponse(token.token(), "Bearer", secondsUntil(token.expiresAt()));
-    }
-
-    static ClientCredentials require(ClientCredentials credentials) {
-        if (credentials == null || credentials.apiKey() == null || credentials.apiKey().isBlank()) {
-            throw FaceGateException.invalid("missing_api_key", "api_key is required");
-        }
-        return credentials;
     }
 
     static long secondsUntil(Instant instant) {

@@ -28,17 +28,28 @@ public final class Callers {
 
     /** The tenant of a client caller; the operator has none and is refused tenant data. */
     public static UUID tenant(HttpServletRequest request) {
+        return client(request).clientId();
+    }
+
+    /** A client caller with its scope; the operator is refused tenant data. */
+    public static CallerIdentity client(HttpServletRequest request) {
         CallerIdentity caller = identify(request);
         if (caller.clientId() == null) {
             throw new FaceGateException(ErrorKind.FORBIDDEN, "forbidden", "this endpoint needs client credentials");
         }
-        return caller.clientId();
+        return caller;
     }
 
     static CallerIdentity fromToken(JsonWebToken jwt) {
         AccessScope scope = AccessScope.fromClaim(text(jwt.getClaim(TokenIssuer.SCOPE_CLAIM)));
         String tenant = text(jwt.getClaim(TokenIssuer.TENANT_CLAIM));
-        return new CallerIdentity(jwt.getSubject(), tenant == null ? null : UUID.fromString(tenant), scope);
+        if (tenant == null) {
+            return new CallerIdentity(jwt.getSubject(), null, scope, null);
+        }
+        // A tenant token without a secret generation was not issued by this version: it matches no generation.
+        String generation = text(jwt.getClaim(TokenIssuer.SECRET_GENERATION_CLAIM));
+        return new CallerIdentity(jwt.getSubject(), UUID.fromString(tenant), scope,
+                generation == null ? 0 : Integer.valueOf(generation));
     }
 
     private static String text(Object claim) {

@@ -3,16 +3,18 @@ package io.facegate.web.clients;
 import io.facegate.authentication.Roles;
 import io.facegate.clients.ClientRegistry;
 import io.facegate.clients.CreatedClient;
-import io.facegate.system.FaceGateException;
-import io.facegate.system.Page;
-import io.facegate.web.http.Ids;
-import io.facegate.web.http.JsonDocuments;
-import io.facegate.web.http.PagedResponse;
+import io.facegate.web.FaceGateApi;
 import io.facegate.web.authentication.RequiresRole;
+import io.facegate.web.http.Ids;
+import io.facegate.web.http.PagedResponse;
+import io.facegate.web.http.Paging;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -29,9 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
+import java.util.List;
 
 /** The operator's client (tenant) management; needs an admin token. */
 @Path("core/clients")
@@ -39,40 +42,54 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Client Management")
+@SecurityRequirement(name = FaceGateApi.OPERATOR_TOKEN)
 public class ClientAdminResource {
 
     @Inject
     ClientRegistry registry;
 
-    public record NewClient(String name, JsonArray allowedOrigins) {
+    public record NewClient(@NotBlank @Size(max = MAX_NAME_LENGTH) String name,
+                            @Size(max = MAX_ORIGINS) List<@NotBlank @Size(max = MAX_ORIGIN_LENGTH) String> allowedOrigins) {
+        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
+        public NewClient(String name, List<String> allowedOrigins) {
+            this.name = name;
+            this.allowedOrigins = allowedOrigins;
+        }
     }
 
-    public record ClientChanges(String name, JsonArray allowedOrigins, Boolean isActive) {
+    /** Only the fields given change. */
+    public record ClientChanges(@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = MAX_NAME_LENGTH) String name,
+                                @Size(max = MAX_ORIGINS) List<@NotBlank @Size(max = MAX_ORIGIN_LENGTH) String> allowedOrigins,
+                                Boolean isActive, Boolean allowBrowserReenrollment) {
+        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
+        public ClientChanges(String name, List<String> allowedOrigins, Boolean isActive, Boolean allowBrowserReenrollment) {
+            this.name = name;
+            this.allowedOrigins = allowedOrigins;
+            this.isActive = isActive;
+            this.allowBrowserReenrollment = allowBrowserReenrollment;
+        }
     }
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_ORIGINS = 100;
+    static final int MAX_ORIGIN_LENGTH = 255;
 
     @POST
     @Operation(summary = "Register a client; the response shows api_key and api_secret, the secret only this once")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "client",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "client",
             value = "{\"name\": \"Acme Corp\", \"allowed_origins\": [\"https://app.acme.example\"]}")))
     @APIResponse(responseCode = "201", description = "Client created")
-    public Response register(NewClient request, @Context UriInfo uri) {
-        if (request == null || request.name() == null || request.name().isBlank()) {
-            throw FaceGateException.invalid("missing_name", "name is required");
-        }
-        if (request.name().length() > 200) {
-            throw FaceGateException.invalid("invalid_name", "name must be at most 200 characters");
-        }
-        CreatedClient created = registry.register(request.name().strip(), JsonDocuments.origins(request.allowedOrigins()));
+    public Response register(@Valid @NotNull NewClient request, @Context UriInfo uri) {
+        CreatedClient created = registry.register(request.name().strip(), request.allowedOrigins());
         return Response.created(uri.getAbsolutePathBuilder().path(created.client().getId().toString()).build())
                 .entity(ClientView.of(created.client(), created.apiSecret())).build();
     }
 
     @GET
     @Operation(summary = "List clients")
-    public PagedResponse<ClientView> list(@QueryParam("offset") @DefaultValue("0") int offset,
-                                          @QueryParam("limit") @DefaultValue("" + Page.DEFAULT_LIMIT) int limit,
-                                          @Context UriInfo uri) {
-        return PagedResponse.of(registry.list(offset, limit).map(c -> ClientView.of(c, null)), uri);
+    public PagedResponse<ClientView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        Paging paging = Paging.of(offset, limit);
+        return PagedResponse.of(registry.list(paging.offset(), paging.limit()).map(c -> ClientView.of(c, null)), uri);
     }
 
     @GET
@@ -85,23 +102,18 @@ public class ClientAdminResource {
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Rename, change allowed origins, disable (is_active=false) or re-enable a client")
-    public ClientView update(@PathParam("id") String id, ClientChanges changes) {
-        if (changes == null) {
-            throw FaceGateException.invalid("missing_body", "a JSON body is required");
-        }
-        if (changes.name() != null && (changes.name().isBlank() || changes.name().length() > 200)) {
-            throw FaceGateException.invalid("invalid_name", "name must be 1 to 200 characters");
-        }
-        return ClientView.of(registry.update(Ids.parse(id, "client"), changes.name(),
-                JsonDocuments.origins(changes.allowedOrigins()), changes.isActive()), null);
+    @Operation(summary = "Rename, change allowed origins, disable (is_active=false) or re-enable a client, "
+            + "allow or forbid browsers (the API key alone) to replace an enrolled face (allow_browser_reenrollment)")
+    public ClientView update(@PathParam("id") String id, @Valid @NotNull ClientChanges changes) {
+        return ClientView.of(registry.update(Ids.parse(id, "client"), changes.name() == null ? null : changes.name().strip(),
+                changes.allowedOrigins(), changes.isActive(), changes.allowBrowserReenrollment()), null);
     }
 
     @POST
     @Path("{id}/disable")
     @Operation(summary = "Disable a client: its credentials and refresh tokens stop working at once")
     public ClientView disable(@PathParam("id") String id) {
-        return ClientView.of(registry.update(Ids.parse(id, "client"), null, null, false), null);
+        return ClientView.of(registry.update(Ids.parse(id, "client"), null, null, false, null), null);
     }
 
     @POST

@@ -9,11 +9,11 @@ import java.util.UUID;
 
 /** A client as the operator sees it; the secret appears only when just issued. */
 public record ClientView(UUID id, String name, String apiKey, String apiSecret, String status,
-                         JsonArray allowedOrigins, Instant createdAt, Instant updatedAt) {
+                         JsonArray allowedOrigins, boolean allowBrowserReenrollment, Instant createdAt, Instant updatedAt) {
 
     static ClientView of(Client client, String freshSecret) {
         return new ClientView(client.getId(), client.getName(), client.getApiKey(), freshSecret,
                 client.getStatus().name().toLowerCase(), JsonDocuments.array(client.getAllowedOrigins()),
-                client.getCreatedAt(), client.getUpdatedAt());
+                client.isBrowserReenrollmentAllowed(), client.getCreatedAt(), client.getUpdatedAt());
     }
 }

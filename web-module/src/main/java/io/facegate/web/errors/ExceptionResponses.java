@@ -4,6 +4,7 @@ import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +36,15 @@ public class ExceptionResponses implements ExceptionMapper<Throwable> {
             }
             return response.build();
         }
-        if (find(thrown, JsonbException.class) != null || find(thrown, JsonParsingException.class) != null) {
+        if (find(thrown, OptimisticLockException.class) != null) {
+            return new ApiError("concurrent_update", "the resource was changed by another request at the same time; read it again and retry",
+                    Map.of()).toResponse(409);
+        }
+        JsonbException binding = find(thrown, JsonbException.class);
+        if (binding != null) {
+            return RequestErrors.of(binding).toResponse(400);
+        }
+        if (find(thrown, JsonParsingException.class) != null) {
             return new ApiError("invalid_json", "request body is not valid JSON for this endpoint", Map.of()).toResponse(400);
         }
         if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {

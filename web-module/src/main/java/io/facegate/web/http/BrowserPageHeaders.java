@@ -31,6 +31,10 @@ public class BrowserPageHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Cache-Control", "no-cache");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/js/")) {
+            // The client library is public: an integrator's page on another origin may import it as a module.
+            response.setHeader("Access-Control-Allow-Origin", "*");
+        }
         chain.doFilter(request, response);
     }
 }

@@ -54,19 +54,4 @@ public final class JsonDocuments {
         }
         return text;
     }
-
-    /** Origins as {@code scheme://host[:port]}, validated; null stays null. */
-    public static String origins(JsonArray origins) {
-        if (origins == null) {
-            return null;
-        }
-        var builder = Json.createArrayBuilder();
-        for (JsonValue value : origins) {
-            if (!(value instanceof JsonString text) || AllowedOrigins.normalise(text.getString()).isEmpty()) {
-                throw FaceGateException.invalid("invalid_origin", "allowed_origins must be strings like https://app.example.com");
-            }
-            builder.add(text.getString());
-        }
-        return builder.build().toString();
-    }
 }

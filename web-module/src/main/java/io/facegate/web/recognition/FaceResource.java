@@ -9,7 +9,6 @@ import io.facegate.web.authentication.RequiresRole;
 import io.facegate.web.http.MultipartFields;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -61,9 +60,9 @@ public class FaceResource {
     @APIResponse(responseCode = "200", description = "Faces found, possibly none")
     @APIResponse(responseCode = "413", description = "Image has too many bytes or pixels")
     @APIResponse(responseCode = "422", description = "Not a decodable JPEG, PNG, BMP, WebP or GIF")
-    public DetectResponse detectForm(@FormParam("image") EntityPart image) {
+    public DetectResponse detectForm(List<EntityPart> parts) {
         long started = System.nanoTime();
-        try (DecodedImage decoded = decode("image", image)) {
+        try (DecodedImage decoded = decode("image", MultipartFields.of(parts))) {
             return detect(decoded, started);
         }
     }
@@ -72,7 +71,7 @@ public class FaceResource {
     @Path("detect")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Detect every face in an image (JSON `image`: base64 or data URL), largest first")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "image", value = "{\"image\": \"data:image/jpeg;base64,/9j/4AAQ...\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "image", value = "{\"image\": \"data:image/jpeg;base64,/9j/4AAQ...\"}")))
     @APIResponse(responseCode = "200", description = "Faces found, possibly none")
     @APIResponse(responseCode = "400", description = "Missing image or broken base64")
     public DetectResponse detectJson(ImageRequest request) {
@@ -88,10 +87,11 @@ public class FaceResource {
     @Operation(summary = "Compare the largest faces of two images (multipart fields `source_image`, `target_image`)")
     @APIResponse(responseCode = "200", description = "Similarity and match decision at the configured threshold")
     @APIResponse(responseCode = "422", description = "An image is undecodable or has no face; the message names it")
-    public CompareResponse compareForm(@FormParam("source_image") EntityPart source, @FormParam("target_image") EntityPart target) {
+    public CompareResponse compareForm(List<EntityPart> parts) {
         long started = System.nanoTime();
-        try (DecodedImage sourceImage = decode("source_image", source);
-             DecodedImage targetImage = decode("target_image", target)) {
+        MultipartFields fields = MultipartFields.of(parts);
+        try (DecodedImage sourceImage = decode("source_image", fields);
+             DecodedImage targetImage = decode("target_image", fields)) {
             return compare(sourceImage, targetImage, started);
         }
     }
@@ -100,7 +100,7 @@ public class FaceResource {
     @Path("compare")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compare the largest faces of two images (JSON `source_image`, `target_image`: base64 or data URLs)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "images",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "images",
             value = "{\"source_image\": \"data:image/jpeg;base64,...\", \"target_image\": \"/9j/4AAQ...\"}")))
     @APIResponse(responseCode = "200", description = "Similarity and match decision at the configured threshold")
     @APIResponse(responseCode = "422", description = "An image is undecodable or has no face; the message names it")
@@ -124,8 +124,8 @@ public class FaceResource {
     }
 
     /** A multipart field holds the image file or, as text, a data URL or base64; its content type does not matter. */
-    private DecodedImage decode(String field, EntityPart part) {
-        return engine.decodeUpload(field, MultipartFields.bytes(field, part));
+    private DecodedImage decode(String field, MultipartFields fields) {
+        return engine.decodeUpload(field, fields.bytes(field));
     }
 
     private static long elapsedMs(long started) {

@@ -1,42 +1,29 @@
 package io.facegate.web.sessions;
 
 import io.facegate.authentication.Roles;
-import io.facegate.clients.ClientUserDirectory;
 import io.facegate.domain.clients.ClientUser;
-import io.facegate.domain.sessions.FaceSession;
-import io.facegate.domain.sessions.SessionPurpose;
-import io.facegate.domain.sessions.SessionStatus;
-import io.facegate.domain.usage.EndpointCategory;
 import io.facegate.sessions.FaceSessions;
-import io.facegate.sessions.FrameOutcome;
 import io.facegate.sessions.FrameSource;
 import io.facegate.sessions.OpenedSession;
 import io.facegate.sessions.SessionFrames;
 import io.facegate.sessions.SessionRequest;
-import io.facegate.system.FaceGateException;
-import io.facegate.system.Page;
+import io.facegate.web.FaceGateApi;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
-import io.facegate.web.http.Ids;
 import io.facegate.web.http.JsonDocuments;
 import io.facegate.web.http.MultipartFields;
-import io.facegate.web.http.PagedResponse;
 import io.facegate.web.usage.UsageMeter;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -47,22 +34,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.List;
 
 /**
  * Enrollment and authentication sessions over REST (seed 001; seed 000's paths via {@link SeedPathAliases}): open a
- * session, send frames, read the session. The WebSocket endpoint is the other transport of the
- * same use case.
+ * session and send its frames, with the client's credentials or a browser token. The WebSocket
+ * endpoint is the other transport of the same use case; {@link SessionHistoryResource} reads sessions.
  */
 @Path("")
+@RequiresRole(Roles.SESSION)
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = FaceGateApi.CLIENT_TOKEN)
+@SecurityRequirement(name = FaceGateApi.CLIENT_KEY)
+@SecurityRequirement(name = FaceGateApi.BROWSER_TOKEN)
 public class SessionResource {
 
     @Inject
@@ -71,55 +59,84 @@ public class SessionResource {
     @Inject
     SessionFrames frames;
 
-    @Inject
-    ClientUserDirectory users;
-
     @Context
     HttpServletRequest http;
 
     @Context
     UriInfo uri;
 
-    public record FrameRequest(String sessionToken, String image) {
+    public record FrameRequest(@NotBlank @Size(max = 256) String sessionToken, @NotBlank String image) {
+        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
+        public FrameRequest(String sessionToken, String image) {
+            this.sessionToken = sessionToken;
+            this.image = image;
+        }
+    }
+
+    /**
+     * Seed 001's session request; seed 003 puts {@code target_samples}, {@code min_frames_required}
+     * and {@code required_blinks} (and may put {@code display_name}) in {@code metadata}: the
+     * top-level field wins when both are given.
+     */
+    public record OpenSession(@Size(max = ClientUser.MAX_EXTERNAL_ID_LENGTH) String userId, @Size(max = 32) String sessionType,
+                              @Size(max = ClientUser.MAX_DISPLAY_NAME_LENGTH) String displayName, Boolean requireLiveness,
+                              Integer targetSamples, Integer minFramesRequired, Integer requiredBlinks, JsonObject metadata) {
+        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
+        public OpenSession(String userId, String sessionType, String displayName, Boolean requireLiveness, Integer targetSamples,
+                           Integer minFramesRequired, Integer requiredBlinks, JsonObject metadata) {
+            this.userId = userId;
+            this.sessionType = sessionType;
+            this.displayName = displayName;
+            this.requireLiveness = requireLiveness;
+            this.targetSamples = targetSamples;
+            this.minFramesRequired = minFramesRequired;
+            this.requiredBlinks = requiredBlinks;
+            this.metadata = metadata;
+        }
+
+        SessionRequest toRequest() {
+            String name = displayName != null ? displayName : MetadataFields.text(metadata, "display_name", ClientUser.MAX_DISPLAY_NAME_LENGTH);
+            return new SessionRequest(userId, sessionType, name, requireLiveness,
+                    targetSamples != null ? targetSamples : MetadataFields.integer(metadata, "target_samples"),
+                    minFramesRequired != null ? minFramesRequired : MetadataFields.integer(metadata, "min_frames_required"),
+                    requiredBlinks != null ? requiredBlinks : MetadataFields.integer(metadata, "required_blinks"),
+                    JsonDocuments.metadata(metadata));
+        }
     }
 
     @POST
     @Path("auth/enrollment")
-    @RequiresRole(Roles.SESSION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Face Enrollment")
     @Operation(summary = "Open an enrollment session for user_id (created if new); send its frames to process-image or the WebSocket."
             + " Also served at POST /api/enrollment/create/ (seed 000)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "enrollment",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "enrollment",
             value = "{\"user_id\": \"user123\", \"session_type\": \"webcam\", \"metadata\": {\"target_samples\": 3, \"device_info\": \"Chrome on macOS\"}}")))
     @APIResponse(responseCode = "201", description = "Session open: session_token, enrollment_id, expires_at, websocket_url")
-    public Response openEnrollment(String body) {
-        OpenedSession opened = sessions.openEnrollment(Callers.tenant(http), sessionRequest(JsonDocuments.requestObject(body)));
-        return created(opened);
+    @APIResponse(responseCode = "403", description = "user_id is enrolled and only the client's backend (full scope) may replace a face")
+    public Response openEnrollment(@Valid @NotNull OpenSession request) {
+        return created(sessions.openEnrollment(Callers.client(http), request.toRequest()));
     }
 
     @POST
     @Path("auth/authentication")
-    @RequiresRole(Roles.SESSION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Face Authentication")
     @Operation(summary = "Open an authentication session: verification of user_id (1:1), or identification without it (1:N)."
             + " Also served at POST /api/auth/face/create/ (seed 000)")
-    @RequestBody(content = @Content(examples = {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "verification", value = "{\"user_id\": \"user123\", \"session_type\": \"webcam\", \"require_liveness\": true,"
                     + " \"metadata\": {\"min_frames_required\": 3, \"required_blinks\": 1}}"),
             @ExampleObject(name = "identification", value = "{\"session_type\": \"webcam\", \"require_liveness\": false}")}))
     @APIResponse(responseCode = "201", description = "Session open: session_token, session_type, expires_at, websocket_url")
     @APIResponse(responseCode = "404", description = "user_id is not a user of this client")
     @APIResponse(responseCode = "409", description = "user_id has no enrolled face")
-    public Response openAuthentication(String body) {
-        OpenedSession opened = sessions.openAuthentication(Callers.tenant(http), sessionRequest(JsonDocuments.requestObject(body)));
-        return created(opened);
+    public Response openAuthentication(@Valid @NotNull OpenSession request) {
+        return created(sessions.openAuthentication(Callers.tenant(http), request.toRequest()));
     }
 
     @POST
     @Path("auth/process-image")
-    @RequiresRole(Roles.SESSION)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Tag(name = "Face Authentication")
     @Operation(summary = "Send one frame of a session (multipart session_token and image: a file or a data URL)."
@@ -128,72 +145,24 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "Unknown session token (or another client's)")
     @APIResponse(responseCode = "409", description = "The session already completed or failed")
     @APIResponse(responseCode = "410", description = "The session expired")
-    public SessionViews.ProcessedFrame processFrameForm(@FormParam("session_token") String token, @FormParam("image") EntityPart image) {
-        return frameView(frames.process(Callers.tenant(http), token, new FrameSource.Upload(MultipartFields.bytes("image", image))));
+    public SessionViews.ProcessedFrame processFrameForm(List<EntityPart> parts) {
+        MultipartFields fields = MultipartFields.of(parts);
+        String token = fields.text("session_token");
+        FrameSource frame = new FrameSource.Upload(fields.bytes("image"));
+        return SessionViews.ProcessedFrame.of(frames.process(Callers.tenant(http), token, frame,
+                UsageMeter.handOver(http, "SessionResource#processFrameForm")));
     }
 
     @POST
     @Path("auth/process-image")
-    @RequiresRole(Roles.SESSION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Face Authentication")
     @Operation(summary = "Send one frame of a session as JSON (session_token, image as data URL or base64)")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "frame",
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "frame",
             value = "{\"session_token\": \"fs_...\", \"image\": \"data:image/jpeg;base64,/9j/4AAQ...\"}")))
-    public SessionViews.ProcessedFrame processFrameJson(FrameRequest request) {
-        if (request == null) {
-            throw FaceGateException.invalid("missing_body", "a JSON body with session_token and image is required");
-        }
-        return frameView(frames.process(Callers.tenant(http), request.sessionToken(), new FrameSource.Text(request.image())));
-    }
-
-    @GET
-    @Path("auth/sessions")
-    @RequiresRole(Roles.CLIENT)
-    @Tag(name = "Face Authentication")
-    @Operation(summary = "List the client's sessions, newest first; filter by session_type, status, client_user, created_at range (from, to) and spoof_suspected")
-    @APIResponse(responseCode = "400", description = "A filter value is invalid")
-    public PagedResponse<SessionViews.SessionView> list(@QueryParam("session_type") String sessionType,
-                                                        @QueryParam("status") String status,
-                                                        @QueryParam("client_user") String clientUser,
-                                                        @QueryParam("from") String from,
-                                                        @QueryParam("to") String to,
-                                                        @QueryParam("spoof_suspected") Boolean spoofSuspected,
-                                                        @QueryParam("offset") @DefaultValue("0") int offset,
-                                                        @QueryParam("limit") @DefaultValue("" + Page.DEFAULT_LIMIT) int limit) {
-        UUID tenant = Callers.tenant(http);
-        Page<FaceSession> page = sessions.list(tenant, enumFilter(SessionPurpose.class, "session_type", sessionType),
-                enumFilter(SessionStatus.class, "status", status), clientUser == null ? null : Ids.parse(clientUser, "user"),
-                instant("from", from), instant("to", to), spoofSuspected, offset, limit);
-        return PagedResponse.of(page.map(s -> view(tenant, s)), uri);
-    }
-
-    @GET
-    @Path("auth/sessions/{id}")
-    @RequiresRole(Roles.CLIENT)
-    @Tag(name = "Face Authentication")
-    @Operation(summary = "One session with its client_user and client_user_info (seed 000)")
-    @APIResponse(responseCode = "404", description = "No such session for this client")
-    public SessionViews.SessionView get(@PathParam("id") String id) {
-        UUID tenant = Callers.tenant(http);
-        return view(tenant, sessions.find(tenant, Ids.parse(id, "session")));
-    }
-
-    /** The frame's feedback; its usage is billed by the session's purpose, which the path does not tell. */
-    private SessionViews.ProcessedFrame frameView(FrameOutcome outcome) {
-        http.setAttribute(UsageMeter.CATEGORY, outcome.session().getPurpose() == SessionPurpose.ENROLLMENT
-                ? EndpointCategory.ENROLLMENT : EndpointCategory.RECOGNITION);
-        return SessionViews.ProcessedFrame.of(outcome);
-    }
-
-    private SessionViews.SessionView view(UUID tenant, FaceSession session) {
-        SessionViews.ClientUserInfo info = null;
-        if (session.getClientUserId() != null) {
-            ClientUser user = users.find(tenant, session.getClientUserId());
-            info = new SessionViews.ClientUserInfo(user.getId(), user.getExternalUserId(), user.getDisplayName(), user.isEnrolled(),
-                    users.profileImageUrl(user));
-        }
-        return SessionViews.SessionView.of(session, info);
+    public SessionViews.ProcessedFrame processFrameJson(@Valid @NotNull FrameRequest request) {
+        return SessionViews.ProcessedFrame.of(frames.process(Callers.tenant(http), request.sessionToken(),
+                new FrameSource.Text(request.image()), UsageMeter.handOver(http, "SessionResource#processFrameJson")));
     }
 
     private Response created(OpenedSession opened) {
@@ -206,85 +175,5 @@ public class SessionResource {
         URI base = uri.getBaseUri();
         String scheme = "https".equalsIgnoreCase(http.getHeader("X-Forwarded-Proto")) || "https".equals(base.getScheme()) ? "wss" : "ws";
         return scheme + "://" + base.getRawAuthority() + "/ws/auth/process-image/" + token + "/";
-    }
-
-    /**
-     * Reads seed 001's top-level fields and seed 003's {@code metadata} ones ({@code target_samples},
-     * {@code min_frames_required}, {@code required_blinks}); top-level wins.
-     */
-    private static SessionRequest sessionRequest(JsonObject body) {
-        JsonObject metadata = body.containsKey("metadata") && body.get("metadata").getValueType() == JsonValue.ValueType.OBJECT
-                ? body.getJsonObject("metadata") : null;
-        if (body.containsKey("metadata") && metadata == null && body.get("metadata") != JsonValue.NULL) {
-            throw FaceGateException.invalid("invalid_metadata", "metadata must be a JSON object");
-        }
-        return new SessionRequest(text(body, "user_id"), text(body, "session_type"),
-                text(body, "display_name") != null ? text(body, "display_name") : text(metadata, "display_name"),
-                bool(body, "require_liveness"),
-                integer(body, metadata, "target_samples"), integer(body, metadata, "min_frames_required"),
-                integer(body, metadata, "required_blinks"), JsonDocuments.metadata(metadata));
-    }
-
-    private static String text(JsonObject object, String field) {
-        if (object == null || !object.containsKey(field) || object.isNull(field)) {
-            return null;
-        }
-        JsonValue value = object.get(field);
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        if (value instanceof JsonNumber n) {
-            return n.toString();
-        }
-        throw FaceGateException.invalid("invalid_" + field, field + " must be a string");
-    }
-
-    private static Boolean bool(JsonObject object, String field) {
-        if (!object.containsKey(field) || object.isNull(field)) {
-            return null;
-        }
-        JsonValue value = object.get(field);
-        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-            return value == JsonValue.TRUE;
-        }
-        throw FaceGateException.invalid("invalid_" + field, field + " must be true or false");
-    }
-
-    private static Integer integer(JsonObject body, JsonObject metadata, String field) {
-        JsonObject source = body.containsKey(field) && !body.isNull(field) ? body : metadata;
-        if (source == null || !source.containsKey(field) || source.isNull(field)) {
-            return null;
-        }
-        if (source.get(field) instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                return n.intValueExact();
-            } catch (ArithmeticException e) {
-                // falls through to the refusal below
-            }
-        }
-        throw FaceGateException.invalid("invalid_" + field, field + " must be an integer");
-    }
-
-    private static <E extends Enum<E>> E enumFilter(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw FaceGateException.invalid("invalid_" + name, name + " must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw FaceGateException.invalid("invalid_" + name, name + " must be an ISO-8601 UTC timestamp like 2025-10-12T10:30:00Z");
-        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Deploys the session stream at seed 003's path, with and without the trailing slash (as every
- * REST path), and hands the handshake's Origin header to the connection.
+ * REST path), and hands the handshake's headers that matter (Origin, User-Agent, X-Forwarded-For)
+ * to the connection.
  */
 public class SessionStreamConfig implements ServerApplicationConfig {
 
@@ -34,24 +35,28 @@ public class SessionStreamConfig implements ServerApplicationConfig {
         return scanned;
     }
 
+    /** The handshake's headers a connection needs: who the page is, and where the call came from for its usage rows. */
+    record HandshakeHeaders(String origin, String userAgent, String forwardedFor) {
+    }
+
     /**
-     * Copies the Origin header into the connection's user properties (per connection since
+     * Copies the handshake's headers into the connection's user properties (per connection since
      * WebSocket 2.1). Instances are still made by the container, so the endpoint gets CDI injection.
      */
     static final class OriginCapture extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            String origin = null;
+            config.getUserProperties().put(SessionStreamEndpoint.HANDSHAKE_PROPERTY, new HandshakeHeaders(
+                    header(request, "Origin"), header(request, "User-Agent"), header(request, "X-Forwarded-For")));
+        }
+
+        private static String header(HandshakeRequest request, String name) {
             for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
-                if ("Origin".equalsIgnoreCase(header.getKey()) && header.getValue() != null && !header.getValue().isEmpty()) {
-                    origin = header.getValue().get(0);
+                if (name.equalsIgnoreCase(header.getKey()) && header.getValue() != null && !header.getValue().isEmpty()) {
+                    return header.getValue().get(0);
                 }
             }
-            if (origin == null) {
-                config.getUserProperties().remove(SessionStreamEndpoint.ORIGIN_PROPERTY);
-            } else {
-                config.getUserProperties().put(SessionStreamEndpoint.ORIGIN_PROPERTY, origin);
-            }
+            return null;
         }
     }
 }

@@ -4,7 +4,10 @@ import io.facegate.domain.sessions.FaceSession;
 import io.facegate.frames.FrameLane;
 import io.facegate.sessions.FrameOutcome;
 import io.facegate.system.FaceGateException;
+import io.facegate.usage.CallOrigin;
+import io.facegate.usage.Transport;
 import io.facegate.web.http.JsonConfiguration;
+import io.facegate.web.usage.CallerAddresses;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -22,6 +25,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,8 +42,10 @@ import java.util.logging.Logger;
 public class SessionStreamEndpoint extends Endpoint {
 
     static final String TOKEN_PARAMETER = "session_token";
-    /** Where the handshake leaves the Origin header for {@link #onOpen}. */
-    static final String ORIGIN_PROPERTY = "facegate.handshake-origin";
+    /** Where the handshake leaves its headers for {@link #onOpen}. */
+    static final String HANDSHAKE_PROPERTY = "facegate.handshake-headers";
+    /** The stream's path as usage rows record it: without the session token, which is a credential. */
+    static final String USAGE_PATH = "/ws/auth/process-image/";
 
     /** Largest message: the container's own incoming limit (Tyrus, 4 MiB), a 3 MB image as base64. Seed 003 asks for frames under 100 KB. */
     static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -57,9 +63,13 @@ public class SessionStreamEndpoint extends Endpoint {
     @Inject
     SessionStreams streams;
 
+    @Inject
+    CallerAddresses addresses;
+
     private Session connection;
     private String token;
     private String origin;
+    private CallOrigin callOrigin;
     private FrameLane lane;
     private FrameRateLimit rateLimit;
     private volatile UUID sessionId;
@@ -71,7 +81,10 @@ public class SessionStreamEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         connection = session;
         token = session.getPathParameters().get(TOKEN_PARAMETER);
-        origin = (String) session.getUserProperties().get(ORIGIN_PROPERTY);
+        SessionStreamConfig.HandshakeHeaders handshake = (SessionStreamConfig.HandshakeHeaders) session.getUserProperties().get(HANDSHAKE_PROPERTY);
+        origin = handshake.origin();
+        callOrigin = new CallOrigin(Transport.WEBSOCKET, CallOrigin.WEBSOCKET_METHOD, USAGE_PATH, Map.of(),
+                addresses.resolve(remoteAddress(session), handshake.forwardedFor()), handshake.userAgent(), "SessionStreamEndpoint#frame");
         session.setMaxIdleTimeout(streams.socketIdleTimeout().toMillis());
         session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
@@ -163,7 +176,7 @@ public class SessionStreamEndpoint extends Endpoint {
             return;
         }
         try {
-            FrameOutcome outcome = streams.process(token, image);
+            FrameOutcome outcome = streams.process(token, image, callOrigin);
             send(StreamMessages.FrameProcessed.of(frameId, outcome));
             if (outcome.sessionEnded()) {
                 send(StreamMessages.completion(outcome));
@@ -191,6 +204,19 @@ public class SessionStreamEndpoint extends Endpoint {
         } catch (RuntimeException e) {
             // The next sweep or frame tries again; a database hiccup should not cut off a person mid-session.
             LOG.log(Level.WARNING, "Could not re-check a streamed session", e);
+        }
+    }
+
+    /**
+     * The peer's address. The WebSocket API does not expose it; Payara's WebSocket implementation
+     * (Tyrus) has it on its session class, whose package is not visible to applications.
+     */
+    private static String remoteAddress(Session session) {
+        try {
+            Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
+            return address instanceof String text ? text : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 

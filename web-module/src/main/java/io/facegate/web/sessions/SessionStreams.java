@@ -1,7 +1,6 @@
 package io.facegate.web.sessions;
 
-import io.facegate.clients.ClientRegistry;
-import io.facegate.domain.clients.Client;
+import io.facegate.authentication.ClientAccess;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.frames.FrameLane;
 import io.facegate.frames.FrameSourceKind;
@@ -12,7 +11,7 @@ import io.facegate.sessions.SessionFrames;
 import io.facegate.sessions.SessionSettings;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
-import io.facegate.web.http.AllowedOrigins;
+import io.facegate.usage.CallOrigin;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -43,7 +42,7 @@ public class SessionStreams {
     SessionFrames frames;
 
     @Inject
-    ClientRegistry clients;
+    ClientAccess clientAccess;
 
     @Inject
     SessionSettings settings;
@@ -89,19 +88,12 @@ public class SessionStreams {
     /** The session, if frames may still be streamed to it from {@code origin}. */
     FaceSession check(String token, String origin) {
         FaceSession session = frames.usable(null, token);
-        Client client = clients.find(session.getClientId());
-        if (!client.isActive()) {
-            throw new FaceGateException(ErrorKind.FORBIDDEN, "client_disabled", "this session's client is disabled");
-        }
-        if (origin != null && !AllowedOrigins.permit(client.getAllowedOrigins(), origin)) {
-            throw new FaceGateException(ErrorKind.FORBIDDEN, "origin_not_allowed",
-                    "origin " + origin + " is not one of this client's allowed_origins");
-        }
+        clientAccess.admitSession(session.getClientId(), origin);
         return session;
     }
 
-    FrameOutcome process(String token, String image) {
-        return frames.process(null, token, new FrameSource.Text(image));
+    FrameOutcome process(String token, String image, CallOrigin origin) {
+        return frames.process(null, token, new FrameSource.Text(image), origin);
     }
 
     void release(UUID sessionId, SessionStreamEndpoint stream) {

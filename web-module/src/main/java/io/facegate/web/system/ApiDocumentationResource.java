@@ -1,5 +1,6 @@
 package io.facegate.web.system;
 
+import io.facegate.web.FaceGateApi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +49,7 @@ public class ApiDocumentationResource {
 
     @GET
     @Produces({"application/yaml", MediaType.APPLICATION_JSON})
+    @Extension(name = FaceGateApi.ANONYMOUS, value = "true")
     @Operation(summary = "The OpenAPI document (YAML by default, JSON with ?format=json or Accept: application/json)")
     public Response document(@QueryParam("format") String format) {
         String accept = request.getHeader("Accept");

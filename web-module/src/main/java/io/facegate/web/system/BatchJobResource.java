@@ -2,6 +2,7 @@ package io.facegate.web.system;
 
 import io.facegate.authentication.Roles;
 import io.facegate.maintenance.MaintenanceJobs;
+import io.facegate.web.FaceGateApi;
 import io.facegate.web.authentication.RequiresRole;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.Date;
 @RequiresRole(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "System")
+@SecurityRequirement(name = FaceGateApi.OPERATOR_TOKEN)
 public class BatchJobResource {
 
     @Inject

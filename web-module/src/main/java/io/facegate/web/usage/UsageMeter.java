@@ -1,11 +1,12 @@
 package io.facegate.web.usage;
 
 import io.facegate.authentication.CallerIdentity;
-import io.facegate.usage.ApiCall;
-import io.facegate.usage.UsageRecorder;
 import io.facegate.domain.usage.EndpointCategory;
+import io.facegate.usage.ApiCall;
+import io.facegate.usage.CallOrigin;
+import io.facegate.usage.Transport;
+import io.facegate.usage.UsageRecorder;
 import io.facegate.web.authentication.Callers;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,14 +20,12 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,30 +35,26 @@ import java.util.logging.Logger;
  * response never waits for the database. Runs first on the way in (before matching, so it sees the
  * path as called, not as a pre-matching alias rewrote it) and last on the way out, so the time
  * covers access checks, the resource and error mapping. Calls refused for missing or out-of-scope
- * credentials, and the operator's calls, are not a client's usage.
+ * credentials, and the operator's calls, are not a client's usage. A resource whose use case bills
+ * the call itself (the frame use case, shared with the WebSocket) takes the call's origin with
+ * {@link #handOver}, and the call is not recorded twice.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 200)
 public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
+    static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
 
     private static final Logger LOG = Logger.getLogger(UsageMeter.class.getName());
     private static final String ARRIVAL = "io.facegate.usage.arrival";
-    /**
-     * Set by a resource whose path does not tell the category: a frame sent to process-image is
-     * enrollment or recognition depending on its session.
-     */
-    public static final String CATEGORY = "io.facegate.usage.category";
+    private static final String HANDED_OVER = "io.facegate.usage.handed-over";
 
     @Inject
     UsageRecorder recorder;
 
-    /** Comma-separated IP addresses or CIDR ranges (Payara cannot inject an optional list). */
     @Inject
-    @ConfigProperty(name = "facegate.usage.trusted-proxies")
-    Optional<String> trustedProxies;
+    CallerAddresses addresses;
 
     @Context
     ResourceInfo resource;
@@ -67,37 +62,41 @@ public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilt
     @Context
     HttpServletRequest http;
 
-    private ClientAddresses addresses;
-
-    @PostConstruct
-    void readTrustedProxies() {
-        addresses = ClientAddresses.trusting(List.of(trustedProxies.orElse("").split(",")));
+    /** When the call came in, the path it named below {@code /api/} (for the category), and where it came from. */
+    private record Arrival(long nanos, String apiPath, CallOrigin origin) {
     }
 
-    /** When the call came in and the path it named: below {@code /api/} (for the category) and whole. */
-    private record Arrival(long nanos, String apiPath, String path) {
+    /**
+     * The origin of the call being answered, for a use case that records its usage itself; the
+     * call is then not recorded here.
+     *
+     * @param viewName what answers, e.g. {@code SessionResource#processFrameJson}
+     */
+    public static CallOrigin handOver(HttpServletRequest request, String viewName) {
+        request.setAttribute(HANDED_OVER, Boolean.TRUE);
+        return ((Arrival) request.getAttribute(ARRIVAL)).origin().answeredBy(viewName);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(ARRIVAL, new Arrival(System.nanoTime(), request.getUriInfo().getPath(),
-                request.getUriInfo().getRequestUri().getPath()));
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        request.getUriInfo().getQueryParameters().forEach((name, values) -> query.put(name, List.copyOf(values)));
+        CallOrigin origin = new CallOrigin(Transport.REST, request.getMethod(), request.getUriInfo().getRequestUri().getPath(), query,
+                addresses.resolve(http.getRemoteAddr(), request.getHeaderString(FORWARDED_FOR_HEADER)),
+                request.getHeaderString(HttpHeaders.USER_AGENT), null);
+        request.setProperty(ARRIVAL, new Arrival(System.nanoTime(), request.getUriInfo().getPath(), origin));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(Callers.ATTRIBUTE) instanceof CallerIdentity caller) || caller.clientId() == null
-                || !(request.getProperty(ARRIVAL) instanceof Arrival arrival)) {
+                || !(request.getProperty(ARRIVAL) instanceof Arrival arrival) || request.getProperty(HANDED_OVER) != null) {
             return;
         }
         try {
-            EndpointCategory category = request.getProperty(CATEGORY) instanceof EndpointCategory set
-                    ? set : EndpointCategories.of(arrival.apiPath());
-            recorder.record(new ApiCall(caller.clientId(), category,
-                    request.getMethod(), response.getStatus(), elapsedMs(arrival.nanos()),
-                    addresses.resolve(http.getRemoteAddr(), request.getHeaderString(FORWARDED_FOR_HEADER)),
-                    request.getHeaderString(HttpHeaders.USER_AGENT), arrival.path(),
-                    queryParameters(request), viewName(), Instant.now()));
+            EndpointCategory category = EndpointCategories.of(arrival.apiPath());
+            recorder.record(new ApiCall(caller.clientId(), category, arrival.origin().answeredBy(viewName()), response.getStatus(),
+                    elapsedMs(arrival.nanos()), Instant.now()));
         } catch (RuntimeException e) {
             // Usage is bookkeeping: losing one record must never spoil the caller's response.
             LOG.log(Level.WARNING, "API call not recorded", e);
@@ -106,12 +105,6 @@ public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilt
 
     private static double elapsedMs(long startedNanos) {
         return Math.round((System.nanoTime() - startedNanos) / 100_000.0) / 10.0;
-    }
-
-    private static Map<String, List<String>> queryParameters(ContainerRequestContext request) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        request.getUriInfo().getQueryParameters().forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        return copy;
     }
 
     /** {@code ClientUserResource#list}: seed 000's view_name, in this API's terms. */

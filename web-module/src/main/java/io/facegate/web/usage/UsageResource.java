@@ -1,13 +1,12 @@
 package io.facegate.web.usage;
 
 import io.facegate.authentication.Roles;
-import io.facegate.system.Page;
 import io.facegate.usage.UsageFilter;
 import io.facegate.usage.UsageReport;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
 import io.facegate.web.http.PagedResponse;
-import io.facegate.web.http.QueryNumbers;
+import io.facegate.web.http.Paging;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -53,7 +52,7 @@ public class UsageResource {
             description = "Every authenticated call is recorded asynchronously: it appears here within about a second. "
                     + "Filters combine; from/to are inclusive ISO-8601 instants or UTC days.")
     @APIResponse(responseCode = "200", description = "One page of calls",
-            content = @Content(examples = @ExampleObject(name = "usage", value = LIST_EXAMPLE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "usage", value = LIST_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A filter or paging value is malformed")
     public PagedResponse<UsageView> list(
             @Parameter(description = "enrollment, recognition, liveness, authentication, webhook, analytics, clients, system or other")
@@ -62,12 +61,11 @@ public class UsageResource {
             @Parameter(description = "HTTP method, e.g. POST") @QueryParam("method") String method,
             @Parameter(description = "first instant, e.g. 2025-10-12T00:00:00Z or 2025-10-12") @QueryParam("from") String from,
             @Parameter(description = "last instant, e.g. 2025-10-12T23:59:59Z or 2025-10-12 (the whole day)") @QueryParam("to") String to,
-            @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         UsageFilter filter = UsageFilter.parse(category, status, method, from, to);
-        return PagedResponse.of(report.list(Callers.tenant(http), filter, QueryNumbers.parse("offset", offset, 0),
-                QueryNumbers.parse("limit", limit, Page.DEFAULT_LIMIT)).map(UsageView::of), uri);
+        Paging paging = Paging.of(offset, limit);
+        return PagedResponse.of(report.list(Callers.tenant(http), filter, paging.offset(), paging.limit()).map(UsageView::of), uri);
     }
 
     @GET
@@ -76,7 +74,7 @@ public class UsageResource {
             description = "Without from/to: the last " + UsageReport.SUMMARY_DEFAULT_DAYS + " days up to now; at most "
                     + UsageReport.SUMMARY_MAX_DAYS + " days. Takes the same filters as the listing.")
     @APIResponse(responseCode = "200", description = "The summary",
-            content = @Content(examples = @ExampleObject(name = "summary", value = SUMMARY_EXAMPLE)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summary", value = SUMMARY_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A filter is malformed or the period is too long")
     public UsageSummaryView summary(@QueryParam("category") String category,
                                     @QueryParam("status") String status,

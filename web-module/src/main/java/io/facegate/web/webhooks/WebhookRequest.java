@@ -25,11 +25,7 @@ public record WebhookRequest(
         @Pattern(regexp = "standard|facegate-legacy", message = "must be standard or facegate-legacy") String format,
         @Size(max = 1024) String bearerToken) {
 
-    /**
-     * Declared rather than implicit, so that the components' constraints stay on the fields (where
-     * Bean Validation checks them) and stay off the constructor's parameters: Payara's OpenAPI
-     * scanner fails on a constraint on a parameter that is not a path parameter.
-     */
+    /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
     public WebhookRequest(String url, List<String> events, String description, Boolean isActive, String format, String bearerToken) {
         this.url = url;
         this.events = events;

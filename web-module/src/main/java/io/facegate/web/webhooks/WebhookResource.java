@@ -1,14 +1,12 @@
 package io.facegate.web.webhooks;
 
 import io.facegate.authentication.Roles;
-import io.facegate.system.FaceGateException;
-import io.facegate.system.Page;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
 import io.facegate.web.http.Ids;
 import io.facegate.web.http.JsonConfiguration;
 import io.facegate.web.http.PagedResponse;
-import io.facegate.web.http.QueryNumbers;
+import io.facegate.web.http.Paging;
 import io.facegate.webhooks.AttemptResult;
 import io.facegate.webhooks.CreatedWebhook;
 import io.facegate.webhooks.DeliveryFilter;
@@ -19,6 +17,7 @@ import io.facegate.webhooks.WebhookRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
@@ -108,15 +107,15 @@ public class WebhookResource {
             description = "Deliveries are signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature) "
                     + "and, with a bearer_token, also carry Authorization: Bearer. The URL must pass the egress policy: "
                     + "public addresses by default, never link-local or cloud metadata (422 egress_refused).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "webhook", value = CREATE_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "webhook", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created, with its secret",
             content = @Content(examples = @ExampleObject(name = "webhook", value = WEBHOOK_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid, or an event type is unknown")
     @APIResponse(responseCode = "409", description = "The client has " + WebhookRegistry.MAX_WEBHOOKS_PER_CLIENT + " webhooks already")
     @APIResponse(responseCode = "422", description = "The URL is refused by the egress policy (egress_refused) or holds credentials")
-    public Response create(@Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) WebhookRequest request,
+    public Response create(@Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) @NotNull WebhookRequest request,
                            @Context UriInfo uri) {
-        CreatedWebhook created = registry.register(Callers.tenant(http), present(request).changes());
+        CreatedWebhook created = registry.register(Callers.tenant(http), request.changes());
         return Response.created(uri.getAbsolutePathBuilder().path(created.endpoint().getId().toString()).build())
                 .entity(WebhookView.withSecret(created)).build();
     }
@@ -125,8 +124,8 @@ public class WebhookResource {
     @Operation(summary = "List this client's webhooks, newest first")
     public PagedResponse<WebhookView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
                                            @Context UriInfo uri) {
-        return PagedResponse.of(registry.list(Callers.tenant(http), QueryNumbers.parse("offset", offset, 0),
-                QueryNumbers.parse("limit", limit, Page.DEFAULT_LIMIT)).map(WebhookView::of), uri);
+        Paging paging = Paging.of(offset, limit);
+        return PagedResponse.of(registry.list(Callers.tenant(http), paging.offset(), paging.limit()).map(WebhookView::of), uri);
     }
 
     @GET
@@ -151,9 +150,10 @@ public class WebhookResource {
     @Operation(summary = "Replace a webhook's settings",
             description = "url and events are required; description, is_active and format take their defaults when left out; "
                     + "bearer_token is write-only: left out it is kept, \"\" removes it.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "webhook", value = CREATE_EXAMPLE)))
     public WebhookView replace(@PathParam("id") String id,
-                               @Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) WebhookRequest request) {
-        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), present(request).replacement()));
+                               @Valid @ConvertGroup(from = Default.class, to = WebhookRequest.Complete.class) @NotNull WebhookRequest request) {
+        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), request.replacement()));
     }
 
     @PATCH
@@ -161,8 +161,10 @@ public class WebhookResource {
     @Operation(summary = "Change some of a webhook's settings",
             description = "Fields left out are kept. is_active false cancels the deliveries still to be sent (they stay in the "
                     + "log and can be replayed); true resumes a webhook FaceGate disabled.")
-    public WebhookView update(@PathParam("id") String id, @Valid WebhookRequest request) {
-        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), present(request).changes()));
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "pause",
+            value = "{\"is_active\": false}")))
+    public WebhookView update(@PathParam("id") String id, @Valid @NotNull WebhookRequest request) {
+        return WebhookView.of(registry.update(Callers.tenant(http), webhookId(id), request.changes()));
     }
 
     @DELETE
@@ -179,11 +181,13 @@ public class WebhookResource {
     @Operation(summary = "Replace the signing secret; the new one is in the answer, shown this once",
             description = "During the overlap (overlap_minutes, default 1440, at most 10080) every delivery carries two "
                     + "signatures in webhook-signature, one per secret, so receivers can switch when they are ready.")
-    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "overlap", value = "{\"overlap_minutes\": 1440}")))
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "overlap",
+            value = "{\"overlap_minutes\": 1440}")))
     @APIResponse(responseCode = "400", description = "overlap_minutes is not between 0 and 10080 (invalid_overlap)")
     public WebhookView rotateSecret(@PathParam("id") String id, String body) {
         // The body is optional, which a bound entity parameter cannot be (an empty one is a 400).
-        Integer minutes = body == null || body.isBlank() ? null : JsonConfiguration.jsonb().fromJson(body, RotateSecretRequest.class).overlapMinutes();
+        RotateSecretRequest request = body == null || body.isBlank() ? null : JsonConfiguration.jsonb().fromJson(body, RotateSecretRequest.class);
+        Integer minutes = request == null ? null : request.overlapMinutes();
         return WebhookView.withSecret(registry.rotateSecret(Callers.tenant(http), webhookId(id),
                 minutes == null ? null : Duration.ofMinutes(minutes)));
     }
@@ -212,8 +216,9 @@ public class WebhookResource {
             @QueryParam("limit") String limit,
             @Context UriInfo uri) {
         DeliveryFilter filter = DeliveryFilter.parse(event, status, from, to);
-        return PagedResponse.of(log.list(Callers.tenant(http), webhookId(id), filter, QueryNumbers.parse("offset", offset, 0),
-                QueryNumbers.parse("limit", limit, Page.DEFAULT_LIMIT)).map(DeliveryView::summary), uri);
+        Paging paging = Paging.of(offset, limit);
+        return PagedResponse.of(log.list(Callers.tenant(http), webhookId(id), filter, paging.offset(), paging.limit())
+                .map(DeliveryView::summary), uri);
     }
 
     @GET
@@ -234,17 +239,6 @@ public class WebhookResource {
     public Response replay(@PathParam("id") String id, @PathParam("delivery_id") String deliveryId) {
         return Response.accepted(DeliveryView.summary(log.replay(Callers.tenant(http), webhookId(id),
                 Ids.parse(deliveryId, "delivery")))).build();
-    }
-
-    /**
-     * A body of JSON {@code null}. Not {@code @NotNull} on the parameter: Payara's OpenAPI scanner
-     * fails on a constraint on a parameter that is not a path parameter.
-     */
-    private static WebhookRequest present(WebhookRequest request) {
-        if (request == null) {
-            throw FaceGateException.invalid("missing_body", "a JSON object body is required");
-        }
-        return request;
     }
 
     private static UUID webhookId(String id) {

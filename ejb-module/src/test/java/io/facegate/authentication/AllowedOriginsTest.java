@@ -1,4 +1,4 @@
-package io.facegate.web.http;
+package io.facegate.authentication;
 
 import org.junit.jupiter.api.Test;
 

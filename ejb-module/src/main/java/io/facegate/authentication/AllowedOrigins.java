@@ -1,9 +1,16 @@
-package io.facegate.web.http;
+package io.facegate.authentication;
 
+import io.facegate.system.FaceGateException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,7 +26,10 @@ public final class AllowedOrigins {
 
     /** @param allowedJson the client's stored JSON array of origins */
     public static boolean permit(String allowedJson, String origin) {
-        var allowed = JsonDocuments.array(allowedJson);
+        JsonArray allowed;
+        try (JsonReader reader = Json.createReader(new StringReader(allowedJson == null ? "[]" : allowedJson))) {
+            allowed = reader.readArray();
+        }
         if (allowed.isEmpty()) {
             return true;
         }
@@ -28,6 +38,22 @@ public final class AllowedOrigins {
                 .filter(JsonString.class::isInstance)
                 .map(v -> normalise(((JsonString) v).getString()))
                 .anyMatch(asked::equals);
+    }
+
+    /**
+     * The origins as stored (a JSON array of the given spellings), each checked.
+     *
+     * @throws FaceGateException 400 {@code invalid_origin} for an entry that is not {@code scheme://host[:port]}
+     */
+    public static String json(List<String> origins) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (String origin : origins) {
+            if (origin == null || normalise(origin).isEmpty()) {
+                throw FaceGateException.invalid("invalid_origin", "allowed_origins must be strings like https://app.example.com");
+            }
+            array.add(origin.strip());
+        }
+        return array.build().toString();
     }
 
     /**
