@@ -2,15 +2,28 @@ package io.facegate.it;
 
 import io.facegate.it.Tenants.Tenant;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs last: a server restart keeps clients, their users, the signing keys and the batch job repository in PostgreSQL. */
+/**
+ * Runs last: a server restart keeps clients, their users, the signing keys, the batch job repository
+ * and the webhook outbox in PostgreSQL.
+ */
 @Order(Integer.MAX_VALUE)
 @ExtendWith(FaceGateServer.class)
 class RestartIT {
@@ -19,6 +32,10 @@ class RestartIT {
     private static Api tokenFromBefore;
     private static String userId;
     private static long jobExecutionFromBefore;
+    private static WebhookReceiver receiver;
+    private static String webhookSecret;
+    private static final Set<String> deletedBefore = new HashSet<>();
+    private static Instant restartedAt;
 
     @BeforeAll
     static void restartWithDataInPlace() throws Exception {
@@ -26,8 +43,42 @@ class RestartIT {
         tokenFromBefore = tenant.api();
         userId = tokenFromBefore.post("/api/clients/users/", "{\"external_user_id\":\"carol\"}").json().getString("id");
         jobExecutionFromBefore = BatchJobs.runToEnd("purge-expired-tokens").getJsonNumber("execution_id").longValue();
+        // Webhook deliveries still pending when the server stops: the receiver is busy and says when to come back
+        // (the first delivery is tried, the others wait with it).
+        receiver = WebhookReceiver.start();
+        receiver.answer(503, Map.of("Retry-After", "20"));
+        JsonObject webhook = tokenFromBefore.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/restart") + "\", \"events\": [\"*\"]}");
+        webhookSecret = webhook.getString("secret");
+        for (int i = 0; i < 3; i++) {
+            deletedBefore.add(WebhooksIT.deleteUser(tokenFromBefore, "restart-" + i));
+        }
+        assertFalse(receiver.await(d -> true, 1, WebhooksIT.WAIT).isEmpty(), "tried before the restart");
+        JsonObject pending = WebhooksIT.awaitJson(tokenFromBefore, "/api/webhooks/" + webhook.getString("id") + "/deliveries/?status=pending",
+                json -> json.getInt("count") == 3);
+        assertEquals(3, pending.getInt("count"), pending::toString);
 
         FaceGateServer.restart();
+        restartedAt = Instant.now();
+        receiver.answer(200, Map.of());
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void webhookDeliveriesPendingAtTheRestartAreSentAfterIt() throws Exception {
+        List<WebhookReceiver.Delivery> after = receiver.await(d -> d.receivedAt().isAfter(restartedAt), 3, Duration.ofSeconds(90));
+        assertEquals(deletedBefore, after.stream().map(d -> d.json().getJsonObject("data").getString("client_user_id"))
+                .collect(Collectors.toSet()), "none lost");
+        for (WebhookReceiver.Delivery delivery : after) {
+            delivery.verify(webhookSecret);
+        }
+        Set<String> ids = receiver.received().stream().map(WebhookReceiver.Delivery::id).collect(Collectors.toSet());
+        assertEquals(3, ids.size(), "the same webhook-id before and after the restart");
+        System.out.printf("restart: 3 deliveries pending, %d requests received in all, %d after the restart%n",
+                receiver.received().size(), after.size());
     }
 
     @Test
