@@ -1,5 +1,6 @@
 package io.facegate.it;
 
+import io.facegate.cameras.Esp32Emulator;
 import io.facegate.it.OpenApiOperations.Operation;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (403), and, for every operation with a path parameter, by another tenant with the owner's real ids,
  * which must read exactly like random unknown ids (404). Operations added later are covered without
  * editing this test; an owner's id this test cannot find (no example to create one, no listing to
- * read it from) fails it, naming the operation.
+ * read it from) fails it, naming the operation. What only the server makes is made the real way:
+ * the owner's detections come from a camera pointed at an emulated ESP32 playing a real clip.
  */
 @ExtendWith(FaceGateServer.class)
 class OperationsMatrixIT {
@@ -37,7 +40,7 @@ class OperationsMatrixIT {
     private static Api operator;
 
     @BeforeAll
-    static void twoTenantsWithData() {
+    static void twoTenantsWithData() throws Exception {
         operations = OpenApiOperations.all();
         Tenants.Tenant ownerTenant = Tenants.create("Matrix Owner");
         Tenants.Tenant strangerTenant = Tenants.create("Matrix Stranger");
