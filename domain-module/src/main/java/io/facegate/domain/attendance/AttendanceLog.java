@@ -85,9 +85,17 @@ public class AttendanceLog {
         // for JPA
     }
 
-    /** Where the person was seen: a camera's id, name and location, any of them unknown. */
-    public record Place(String cameraCode, String cameraName, String location) {
-        public static final Place NOWHERE = new Place(null, null, null);
+    /** Where the person was seen: a camera's id, name and location, or a phone's position; any of them unknown. */
+    public record Place(String cameraCode, String cameraName, String location, Double latitude, Double longitude) {
+        public static final Place NOWHERE = new Place(null, null, null, null, null);
+
+        public static Place camera(String cameraCode, String cameraName, String location) {
+            return new Place(cameraCode, cameraName, location, null, null);
+        }
+
+        public static Place position(double latitude, double longitude) {
+            return new Place(null, null, null, latitude, longitude);
+        }
     }
 
     /** How sure the recognition was; all null for a manual mark. */
@@ -110,6 +118,8 @@ public class AttendanceLog {
         this.cameraCode = place.cameraCode();
         this.cameraName = place.cameraName();
         this.cameraLocation = place.location();
+        this.latitude = place.latitude();
+        this.longitude = place.longitude();
         this.confidence = evidence.confidence();
         this.verificationTime = evidence.verificationTime();
         this.antiSpoofScore = evidence.antiSpoofScore();
@@ -128,13 +138,6 @@ public class AttendanceLog {
         log.markedBy = mark.markedBy();
         log.recordedBy = mark.recordedBy();
         return log;
-    }
-
-    /** A mobile check-in: where the phone said it was. */
-    public AttendanceLog at(Double newLatitude, Double newLongitude) {
-        this.latitude = newLatitude;
-        this.longitude = newLongitude;
-        return this;
     }
 
     public UUID getId() {
@@ -162,7 +165,7 @@ public class AttendanceLog {
     }
 
     public Place getPlace() {
-        return new Place(cameraCode, cameraName, cameraLocation);
+        return new Place(cameraCode, cameraName, cameraLocation, latitude, longitude);
     }
 
     public Double getConfidence() {
@@ -175,14 +178,6 @@ public class AttendanceLog {
 
     public Double getAntiSpoofScore() {
         return antiSpoofScore;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
     }
 
     public String getReason() {

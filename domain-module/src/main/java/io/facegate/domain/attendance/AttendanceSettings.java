@@ -47,6 +47,21 @@ public class AttendanceSettings {
                 throw new IllegalArgumentException("a geofence needs a latitude in [-90, 90], a longitude in [-180, 180] and a positive radius");
             }
         }
+
+        /** Whether a position lies within the circle (great-circle distance on a spherical Earth, good to 0.5 %). */
+        public boolean contains(double atLatitude, double atLongitude) {
+            return distanceMeters(latitude, longitude, atLatitude, atLongitude) <= radiusMeters;
+        }
+
+        static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
+            double dLat = Math.toRadians(lat2 - lat1);
+            double dLon = Math.toRadians(lon2 - lon1);
+            double a = Math.pow(Math.sin(dLat / 2), 2)
+                    + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+            return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
+        }
+
+        private static final double EARTH_RADIUS_METERS = 6_371_008.8;
     }
 
     public AttendanceSettings(UUID clientId, ZoneId timeZone, int debounceSeconds, Geofence geofence, Instant now) {
