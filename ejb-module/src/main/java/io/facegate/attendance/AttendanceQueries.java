@@ -164,6 +164,11 @@ public class AttendanceQueries {
                 breakdown);
     }
 
+    /** The person a log is of (for showing a log just written). */
+    public ClientUser personOf(UUID clientId, AttendanceLog log) {
+        return directory.find(clientId, log.getClientUserId());
+    }
+
     /** The person's own attendance at a glance (seed 004's mobile profile). */
     public AttendanceProfile profile(UUID clientId, UUID personId) {
         ClientUser person = directory.find(clientId, personId);
