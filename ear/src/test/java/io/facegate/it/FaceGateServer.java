@@ -53,7 +53,10 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
         LaunchSettings settings = new LaunchSettings(dataDirectory, HTTP_PORT, "2g",
                 Optional.of(adminUrl.replace("/postgres", "/" + DATABASE)), "postgres", "", 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), HTTP_PORT + 1020,
-                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN));
+                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
+                        // Seed 004's general and verification limits would throttle the suites that call every
+                        // operation many times; AttendanceIT tests the default authentication limit.
+                        "FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000"));
         Path ear = Path.of(System.getProperty("facegate.ear", "target/facegate.ear"));
         new PayaraDomain(dataDirectory.resolve("payara"), settings).killIfRunning();
         deleteRecursively(dataDirectory);
