@@ -48,7 +48,7 @@ class AttendanceIT {
         JsonObject settings = admin.put("/api/v1/attendance/settings/", "{\"time_zone\": \"America/New_York\", \"debounce_seconds\": 3600,"
                 + " \"geofence\": {\"latitude\": 40.7128, \"longitude\": -74.0060, \"radius_meters\": 500}}").json();
         assertEquals("America/New_York", settings.getString("time_zone"));
-        person("salley", "FAC100", "faculty", "Computer Science");
+        person("simm", "FAC100", "faculty", "Computer Science");
         person("savage", "STU200", "student", "Computer Science");
         person("schneider", "STU300", "student", "Mathematics");
         person("dean", "ADM001", "admin", null);
@@ -68,7 +68,7 @@ class AttendanceIT {
     @Test
     @Order(1)
     void threePeopleEnrollThroughTheAsynchronousTask() {
-        enroll("salley", "John_Salley", "000179_02159509.jpg", "000183_02159543.jpg", "000186_02159346.jpg");
+        enroll("simm", "John_Simm", "000288_00470387.jpg", "000297_00470170.jpg", "000300_00470148.jpg");
         enroll("savage", "John_Savage", "000264_01099001.jpg", "000274_01099061.jpg", "000277_01099000.jpg");
         enroll("schneider", "John_Schneider", "000288_00925786.jpg", "000302_00925785.jpg", "000307_00925823.jpg");
         for (var entry : enrollTasks.entrySet()) {
@@ -81,7 +81,7 @@ class AttendanceIT {
             assertTrue(result.getBoolean("template_created"));
             assertTrue(status.getJsonNumber("processing_time").doubleValue() > 0);
         }
-        assertTrue(admin.get("/api/v1/users/" + id("salley") + "/").json().getBoolean("face_enrolled"));
+        assertTrue(admin.get("/api/v1/users/" + id("simm") + "/").json().getBoolean("face_enrolled"));
         JsonArray listed = admin.get("/api/v1/face/enroll/status/").json().getJsonArray("results");
         assertEquals(3, listed.size());
 
@@ -104,14 +104,14 @@ class AttendanceIT {
     @Test
     @Order(2)
     void aCameraSeeingSomeoneForSeveralFramesLogsThemOnce() {
-        List<String> frames = List.of("000189_02159361.jpg", "000190_02159501.jpg", "000179_02159509.jpg");
+        List<String> frames = List.of("000304_00470122.jpg", "000305_00470162.jpg", "000305_00470717.jpg");
         boolean first = true;
         for (String frame : frames) {
-            JsonObject result = verify("{\"image\": \"" + dataUrl("John_Salley/" + frame) + "\", \"camera_id\": \"CAM001\","
+            JsonObject result = verify("{\"image\": \"" + dataUrl("John_Simm/" + frame) + "\", \"camera_id\": \"CAM001\","
                     + " \"location\": \"Main Building Entrance\"}");
             assertTrue(result.getBoolean("recognized"), result::toString);
             assertEquals("FAC100", result.getString("employee_id"));
-            assertEquals("salley Test", result.getString("name"));
+            assertEquals("simm Test", result.getString("name"));
             assertTrue(result.getJsonNumber("similarity_score").doubleValue() >= 0.4);
             assertTrue(result.getBoolean("is_live"), result::toString);
             assertEquals(first, result.getBoolean("attendance_logged"), "only the first frame logs: " + result);
@@ -129,7 +129,7 @@ class AttendanceIT {
 
         // Several faces at once: the bulk task finds the person again, debounced.
         Api.Reply bulk = admin.post("/api/v1/face/bulk-verify/", "{\"images\": [{\"id\": \"frame_001\", \"image\": \""
-                + dataUrl("John_Salley/000189_02159361.jpg") + "\", \"camera_id\": \"CAM001\"}], \"options\": {\"max_faces\": 5}}");
+                + dataUrl("John_Simm/000304_00470122.jpg") + "\", \"camera_id\": \"CAM001\"}], \"options\": {\"max_faces\": 5}}");
         assertEquals(202, bulk.status(), bulk::toString);
         JsonObject done = awaitTask("/api/v1/face/verify/status/", bulk.json().getString("task_id"));
         JsonObject face = done.getJsonObject("result").getJsonArray("images").getJsonObject(0).getJsonArray("faces").getJsonObject(0);
@@ -166,7 +166,7 @@ class AttendanceIT {
                 + "\", \"location\": {\"latitude\": 40.80, \"longitude\": -74.0060}}");
         assertEquals(403, outside.status(), outside::toString);
         assertEquals("outside_geofence", outside.json().getString("error"));
-        Api.Reply notMe = student.post("/api/v1/mobile/check-in/", "{\"image\": \"" + dataUrl("John_Salley/000189_02159361.jpg")
+        Api.Reply notMe = student.post("/api/v1/mobile/check-in/", "{\"image\": \"" + dataUrl("John_Simm/000304_00470122.jpg")
                 + "\", \"location\": {\"latitude\": 40.7130, \"longitude\": -74.0062}}");
         assertEquals(422, notMe.status(), notMe::toString);
         assertEquals("face_mismatch", notMe.json().getString("error"));
@@ -223,7 +223,7 @@ class AttendanceIT {
         assertEquals(403, student.get("/api/v1/users/").status());
         assertEquals(403, student.get("/api/v1/attendance/summary/").status());
 
-        Api faculty = login("salley");
+        Api faculty = login("simm");
         JsonObject department = faculty.get("/api/v1/attendance/logs/?page_size=100").json();
         assertEquals(Set.of("FAC100", "STU200"), employees(department), department::toString);
         JsonObject summary = faculty.get("/api/v1/attendance/summary/?period=daily").json();
@@ -332,13 +332,13 @@ class AttendanceIT {
     @Test
     @Order(10)
     void anotherTenantReadsEveryIdAsUnknown() {
-        assertEquals(404, stranger.get("/api/v1/users/" + id("salley") + "/").status());
-        assertEquals(404, stranger.put("/api/v1/users/" + id("salley") + "/", "{\"role\": \"admin\"}").status());
-        assertEquals(404, stranger.get("/api/v1/face/enroll/status/" + enrollTasks.get("salley") + "/").status());
+        assertEquals(404, stranger.get("/api/v1/users/" + id("simm") + "/").status());
+        assertEquals(404, stranger.put("/api/v1/users/" + id("simm") + "/", "{\"role\": \"admin\"}").status());
+        assertEquals(404, stranger.get("/api/v1/face/enroll/status/" + enrollTasks.get("simm") + "/").status());
         assertEquals(0, stranger.get("/api/v1/attendance/logs/").json().getInt("count"));
         assertEquals(404, stranger.post("/api/v1/face/enroll/", "{\"employee_id\": \"FAC100\", \"images\": [\"a\", \"b\", \"c\"]}").status());
         Api.Reply otherTenantsLogin = Api.anonymous().header("X-API-Key", Tenants.create("Attendance Third").apiKey())
-                .post("/api/v1/auth/login/", "{\"email\": \"salley@college.example\", \"password\": \"" + PASSWORD + "\"}");
+                .post("/api/v1/auth/login/", "{\"email\": \"simm@college.example\", \"password\": \"" + PASSWORD + "\"}");
         assertEquals(401, otherTenantsLogin.status(), "a person logs in to their own tenant only");
     }
 

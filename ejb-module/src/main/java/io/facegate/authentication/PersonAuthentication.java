@@ -7,6 +7,7 @@ import io.facegate.domain.clients.Client;
 import io.facegate.domain.clients.ClientUser;
 import io.facegate.ratelimits.RateCategory;
 import io.facegate.ratelimits.RateLimits;
+import io.facegate.ratelimits.RateState;
 import io.facegate.system.AfterCommit;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class PersonAuthentication {
         Client client = clients.activeClient(apiKey).orElseThrow(PersonAuthentication::refused);
         access.admitSession(client.getId(), origin);
         String login = email.strip().toLowerCase(Locale.ROOT);
-        rateLimits.consume("login:" + client.getId() + ":" + login, client.getId(), RateCategory.AUTHENTICATION);
+        RateState rate = rateLimits.consume("login:" + client.getId() + ":" + login, client.getId(), RateCategory.AUTHENTICATION);
         ClientUser person = em.createNamedQuery(ClientUser.BY_EMAIL, ClientUser.class)
                 .setParameter("clientId", client.getId()).setParameter("email", login)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -81,7 +82,7 @@ public class PersonAuthentication {
             throw refused();
         }
         person.recordLogin(now);
-        return new PersonLogin(issuePair(person, UUID.randomUUID(), now), person);
+        return new PersonLogin(issuePair(person, UUID.randomUUID(), now), person, rate);
     }
 
     /** A new pair for a person's refresh token, which is then used up (see {@link RefreshTokens}). */
@@ -92,8 +93,8 @@ public class PersonAuthentication {
         if (person == null || !person.isActive() || !access.mayAct(person.getClientId())) {
             throw RefreshTokens.invalid();
         }
-        rateLimits.consume("person:" + person.getId(), person.getClientId(), RateCategory.AUTHENTICATION);
-        return new PersonLogin(issuePair(person, stored.getFamilyId(), now), person);
+        RateState rate = rateLimits.consume("person:" + person.getId(), person.getClientId(), RateCategory.AUTHENTICATION);
+        return new PersonLogin(issuePair(person, stored.getFamilyId(), now), person, rate);
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+// After the face engine, so that resumed tasks find it loaded.
+@DependsOn({"SchemaMigration", "FaceEngine"})
 public class FaceTaskRecovery {
 
     private static final Logger LOG = Logger.getLogger(FaceTaskRecovery.class.getName());

@@ -7,6 +7,7 @@ import io.facegate.web.FaceGateApi;
 import io.facegate.web.authentication.AccessControl;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
+import io.facegate.web.ratelimits.RateLimitHeaders;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -86,13 +88,14 @@ public class PersonLoginResource {
     @Operation(summary = "A person logs in with email and password; the tenant is named by its API key (X-API-Key header or api_key)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "login",
             value = "{\"email\": \"john.doe@college.edu\", \"password\": \"secure_password\", \"api_key\": \"fg_...\"}")))
-    @APIResponse(responseCode = "200", description = "access and refresh tokens, and the person")
+    @APIResponse(responseCode = "200", description = "access and refresh tokens, and the person",
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "Wrong email or password, unknown tenant, inactive person, or logins paused after repeated failures")
     @APIResponse(responseCode = "429", description = "More than the authentication limit of logins for this email (Retry-After says when)")
-    public LoginResponse login(@Valid @NotNull Login login, @HeaderParam(AccessControl.API_KEY_HEADER) String apiKeyHeader,
-                               @HeaderParam("Origin") String origin) {
+    public Response login(@Valid @NotNull Login login, @HeaderParam(AccessControl.API_KEY_HEADER) String apiKeyHeader,
+                          @HeaderParam("Origin") String origin) {
         String apiKey = apiKeyHeader != null && !apiKeyHeader.isBlank() ? apiKeyHeader : login.apiKey();
-        return LoginResponse.of(authentication.login(apiKey, login.email(), login.password(), origin));
+        return answer(authentication.login(apiKey, login.email(), login.password(), origin));
     }
 
     @POST
@@ -103,10 +106,10 @@ public class PersonLoginResource {
     @Operation(summary = "Exchange a person's refresh token for a new pair; each refresh token works once (a reused one ends the login)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "refresh",
             value = "{\"refresh\": \"eyJ...\"}")))
-    @APIResponse(responseCode = "200", description = "New tokens")
+    @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "401", description = "Refresh token invalid, expired, revoked or already used")
-    public LoginResponse refresh(@Valid @NotNull RefreshRequest request) {
-        return LoginResponse.of(authentication.refresh(request.refresh()));
+    public Response refresh(@Valid @NotNull RefreshRequest request) {
+        return answer(authentication.refresh(request.refresh()));
     }
 
     @POST
@@ -121,5 +124,12 @@ public class PersonLoginResource {
     public Response logout(@Valid @NotNull RefreshRequest request) {
         authentication.logout(Callers.person(http), request.refresh());
         return Response.noContent().build();
+    }
+
+    /** The tokens, with the login's rate-limit headers (it has no caller for the rate-limit filter to count). */
+    private static Response answer(PersonLogin login) {
+        Response.ResponseBuilder response = Response.ok(LoginResponse.of(login));
+        RateLimitHeaders.add(response, login.rate());
+        return response.build();
     }
 }
