@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -65,16 +64,20 @@ public class PeopleResource {
     @Context
     HttpServletRequest http;
 
-    /** A new person; role defaults to student. */
-    public record NewPerson(@NotBlank @Size(max = ClientUser.MAX_EXTERNAL_ID_LENGTH) String employeeId,
-                            @Email @Size(max = 254) String email,
-                            @Size(max = 100) String firstName, @Size(max = 100) String lastName,
-                            @Size(max = 20) String role, @Size(max = 200) String department,
-                            @Size(min = MIN_PASSWORD_LENGTH, max = PersonLoginResource.MAX_PASSWORD_LENGTH) String password,
-                            Boolean isActive) {
+    /**
+     * Seed 004's user fields. Creating a person needs {@code employee_id} (role defaults to
+     * student); an update changes only the fields given, and {@code employee_id}, if given, must be
+     * the person's own.
+     */
+    public record PersonFields(@Size(max = ClientUser.MAX_EXTERNAL_ID_LENGTH) String employeeId,
+                               @Email @Size(max = 254) String email,
+                               @Size(max = 100) String firstName, @Size(max = 100) String lastName,
+                               @Size(max = 20) String role, @Size(max = 200) String department,
+                               @Size(min = MIN_PASSWORD_LENGTH, max = PersonLoginResource.MAX_PASSWORD_LENGTH) String password,
+                               Boolean isActive) {
         /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
-        public NewPerson(String employeeId, String email, String firstName, String lastName, String role, String department,
-                         String password, Boolean isActive) {
+        public PersonFields(String employeeId, String email, String firstName, String lastName, String role, String department,
+                            String password, Boolean isActive) {
             this.employeeId = employeeId;
             this.email = email;
             this.firstName = firstName;
@@ -85,35 +88,14 @@ public class PeopleResource {
             this.isActive = isActive;
         }
 
-        @Override
-        public String toString() {
-            return "NewPerson[employeeId=" + employeeId + ", password=***]";
-        }
-    }
-
-    /** Only the fields given change (seed 004's PUT); employee_id, if given, must be the person's own. */
-    public record PersonChanges(@Size(max = ClientUser.MAX_EXTERNAL_ID_LENGTH) String employeeId,
-                                @Email @Size(max = 254) String email,
-                                @Size(max = 100) String firstName, @Size(max = 100) String lastName,
-                                @Size(max = 20) String role, @Size(max = 200) String department,
-                                @Size(min = MIN_PASSWORD_LENGTH, max = PersonLoginResource.MAX_PASSWORD_LENGTH) String password,
-                                Boolean isActive) {
-        /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
-        public PersonChanges(String employeeId, String email, String firstName, String lastName, String role, String department,
-                             String password, Boolean isActive) {
-            this.employeeId = employeeId;
-            this.email = email;
-            this.firstName = firstName;
-            this.lastName = lastName;
-            this.role = role;
-            this.department = department;
-            this.password = password;
-            this.isActive = isActive;
+        PersonDetails details() {
+            return new PersonDetails(employeeId == null ? null : employeeId.strip(), email, firstName, lastName, PeopleResource.role(role), department,
+                    password, isActive);
         }
 
         @Override
         public String toString() {
-            return "PersonChanges[employeeId=" + employeeId + ", password=" + (password == null ? "null" : "***") + "]";
+            return "PersonFields[employeeId=" + employeeId + ", password=" + (password == null ? "null" : "***") + "]";
         }
     }
 
@@ -124,9 +106,11 @@ public class PeopleResource {
                     + " \"role\": \"faculty\", \"department\": \"Computer Science\", \"password\": \"secure_password123\"}")))
     @APIResponse(responseCode = "201", description = "Person created")
     @APIResponse(responseCode = "409", description = "employee_id or email already used by this client")
-    public Response register(@Valid @NotNull NewPerson request, @Context UriInfo uri) {
-        ClientUser person = people.register(Callers.tenant(http), new PersonDetails(request.employeeId().strip(), request.email(),
-                request.firstName(), request.lastName(), role(request.role()), request.department(), request.password(), request.isActive()));
+    public Response register(@Valid @NotNull PersonFields request, @Context UriInfo uri) {
+        if (request.employeeId() == null || request.employeeId().isBlank()) {
+            throw FaceGateException.invalid("missing_employee_id", "employee_id is required");
+        }
+        ClientUser person = people.register(Callers.tenant(http), request.details());
         return Response.created(uri.getAbsolutePathBuilder().path(person.getId().toString()).build()).entity(PersonView.of(person)).build();
     }
 
@@ -154,10 +138,8 @@ public class PeopleResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "changes",
             value = "{\"department\": \"Mathematics\", \"role\": \"faculty\"}")))
     @APIResponse(responseCode = "404", description = "No such person for this client")
-    public PersonView update(@PathParam("id") String id, @Valid @NotNull PersonChanges changes) {
-        return PersonView.of(people.update(Callers.tenant(http), Ids.parse(id, "user"), new PersonDetails(changes.employeeId(),
-                changes.email(), changes.firstName(), changes.lastName(), role(changes.role()), changes.department(), changes.password(),
-                changes.isActive())));
+    public PersonView update(@PathParam("id") String id, @Valid @NotNull PersonFields changes) {
+        return PersonView.of(people.update(Callers.tenant(http), Ids.parse(id, "user"), changes.details()));
     }
 
     @DELETE
