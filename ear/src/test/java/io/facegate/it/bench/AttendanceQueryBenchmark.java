@@ -86,7 +86,7 @@ class AttendanceQueryBenchmark {
             sql.execute("insert into attendance_log (id, client_id, client_user_id, department, logged_at, source, camera_code, camera_name,"
                     + " camera_location, confidence, verification_time, created_at)"
                     + " select gen_random_uuid(), '" + client + "', p.id, p.department,"
-                    + "   ((date '2025-01-01' + (g % 365)) + time '07:00' + ((g * 7919) % 14400) * interval '1 second')"
+                    + "   ((date '2025-01-01' + (g % 365)) + time '07:00' + ((g::bigint * 7919) % 14400) * interval '1 second')"
                     + "     at time zone 'America/New_York',"
                     + "   'CAMERA', 'CAM' || lpad((g % 30)::text, 3, '0'), 'Camera ' || (g % 30), 'Building ' || (g % 5), 0.8, 0.4, now()"
                     + " from generate_series(1, " + logs + ") g"
