@@ -2,7 +2,10 @@ package io.facegate.authentication;
 
 import io.facegate.domain.authentication.RevokedAccessToken;
 import io.facegate.domain.clients.ClientUser;
+import io.facegate.clients.ClientUserDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -40,6 +43,11 @@ public class PersonStandings {
     /** Forgets what is known of the person: their next request reads them again. */
     public void evict(UUID personId) {
         cache.evict(personId);
+    }
+
+    /** An erased person's tokens fail at once, not only when the cached standing expires. */
+    void erased(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientUserDeleted deleted) {
+        evict(deleted.clientUserId());
     }
 
     Optional<PersonStanding> read(UUID personId) {
