@@ -97,7 +97,7 @@ public class AttendanceQueries {
 
     /**
      * The summary of {@code period} over the range (null ends: the period holding today, or the
-     * given end). One SQL statement computes every figure with grouping sets over one index range.
+     * given end). One SQL statement computes every figure from one index range.
      */
     public AttendanceSummary summary(AttendanceViewer viewer, SummaryPeriod period, LocalDate dateFrom, LocalDate dateTo, String department) {
         ZoneId zone = book.policy(viewer.clientId()).timeZone();
@@ -128,15 +128,19 @@ public class AttendanceQueries {
                 where.append(" and client_user_id = ?").append(parameters.size());
             }
         }
-        // grouping(department, hour, bucket) is a bit mask of the columns a row is NOT grouped by:
-        // 7 the total, 3 per department, 5 per hour, 6 per period.
-        Query query = em.createNativeQuery("select grouping(department, hour, bucket), department, hour, bucket,"
-                + " count(*), count(distinct client_user_id)"
-                + " from (select client_user_id, coalesce(department, '" + AttendanceSummary.NO_DEPARTMENT + "') as department,"
-                + "              extract(hour from local_time)::int as hour, date_trunc(?2, local_time)::date as bucket"
-                + "       from (select client_user_id, department, logged_at at time zone ?1 as local_time from attendance_log"
-                + "             where client_id = ?3 and logged_at >= ?4 and logged_at < ?5" + where + ") scoped) local"
-                + " group by grouping sets ((), (department), (hour), (bucket))");
+        // The range is read once (one index range scan, materialised); every figure is then a hash
+        // aggregate of it: no sort, which made grouping sets with count(distinct) twice as slow.
+        Query query = em.createNativeQuery("with scoped as materialized ("
+                + "  select client_user_id, coalesce(department, '" + AttendanceSummary.NO_DEPARTMENT + "') as department,"
+                + "         logged_at at time zone ?1 as local_time"
+                + "  from attendance_log where client_id = ?3 and logged_at >= ?4 and logged_at < ?5" + where + ")"
+                + " select 'total', null::text, null::int, null::date, count(*),"
+                + "        (select count(*) from (select distinct client_user_id from scoped) people) from scoped"
+                + " union all select 'department', department, null, null, count(*), null from scoped group by department"
+                + " union all select 'hour', null, extract(hour from local_time)::int, null, count(*), null from scoped group by 3"
+                + " union all select 'period', null, null, bucket, sum(logs)::bigint, count(*) from"
+                + "   (select date_trunc(?2, local_time)::date as bucket, client_user_id, count(*) as logs from scoped group by 1, 2) per_person"
+                + "   group by bucket");
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
@@ -148,15 +152,15 @@ public class AttendanceQueries {
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
             long count = ((Number) row[4]).longValue();
-            switch (((Number) row[0]).intValue()) {
-                case 7 -> {
+            switch ((String) row[0]) {
+                case "total" -> {
                     total = count;
                     unique = ((Number) row[5]).longValue();
                 }
-                case 3 -> departments.put((String) row[1], count);
-                case 5 -> hours.put(String.format("%02d:00", ((Number) row[2]).intValue()), count);
-                case 6 -> breakdown.add(new AttendanceSummary.PeriodTotal(localDate(row[3]), count, ((Number) row[5]).longValue()));
-                default -> throw new IllegalStateException("unexpected grouping " + row[0]);
+                case "department" -> departments.put((String) row[1], count);
+                case "hour" -> hours.put(String.format("%02d:00", ((Number) row[2]).intValue()), count);
+                case "period" -> breakdown.add(new AttendanceSummary.PeriodTotal(localDate(row[3]), count, ((Number) row[5]).longValue()));
+                default -> throw new IllegalStateException("unexpected summary row " + row[0]);
             }
         }
         breakdown.sort((a, b) -> a.periodStart().compareTo(b.periodStart()));
