@@ -24,21 +24,28 @@ public final class Api {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    private final String baseUrl;
     private final List<String> headers = new ArrayList<>();
 
-    private Api() {
+    private Api(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     public static Api anonymous() {
-        return new Api();
+        return new Api(FaceGateServer.baseUrl());
+    }
+
+    /** Without credentials, on the operations listener (/metrics, /health) instead of the public port. */
+    public static Api operations() {
+        return new Api(FaceGateServer.operationsBaseUrl());
     }
 
     public static Api bearer(String token) {
-        return new Api().header("Authorization", "Bearer " + token);
+        return anonymous().header("Authorization", "Bearer " + token);
     }
 
     public Api header(String name, String value) {
-        Api copy = new Api();
+        Api copy = new Api(baseUrl);
         copy.headers.addAll(headers);
         copy.headers.add(name);
         copy.headers.add(value);
@@ -90,7 +97,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(FaceGateServer.baseUrl() + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         for (int i = 0; i < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }

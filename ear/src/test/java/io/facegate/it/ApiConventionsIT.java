@@ -7,19 +7,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Errors are JSON with the right 4xx, paths work with and without '/', docs and health answer. */
+/**
+ * Errors are JSON with the right 4xx, paths work with and without '/', docs and health answer, and
+ * /metrics and MicroProfile Health only on the loopback operations listener.
+ */
 @Order(4)
 @ExtendWith(FaceGateServer.class)
 class ApiConventionsIT {
@@ -158,10 +170,68 @@ class ApiConventionsIT {
         assertEquals("healthy", health.getString("status"));
         assertEquals("healthy", health.getJsonObject("services").getJsonObject("database").getString("status"));
         assertEquals("healthy", health.getJsonObject("services").getJsonObject("object_storage").getString("status"));
-        Api.Reply ready = Api.anonymous().get("/health/ready");
+        Api.Reply ready = Api.operations().get("/health/ready");
         assertEquals(200, ready.status(), ready::toString);
         assertEquals("UP", ready.json().getString("status"));
-        assertEquals(200, Api.anonymous().get("/health/live").status());
+        assertEquals(200, Api.operations().get("/health/live").status());
+    }
+
+    @Test
+    void metricsAndMicroProfileHealthAreServedOnlyOnTheLoopbackOperationsListener() throws Exception {
+        for (String path : new String[]{"/metrics", "/metrics/base", "/health", "/health/ready", "/health/live"}) {
+            Api.Reply outside = Api.anonymous().get(path);
+            assertEquals(404, outside.status(), path + " " + outside);
+            assertEquals("not_found", outside.json().getString("error"), path);
+        }
+        assertTrue(FaceGateServer.operationsBaseUrl().startsWith("http://127.0.0.1:"), FaceGateServer.operationsBaseUrl());
+        Api.Reply metrics = Api.operations().get("/metrics");
+        assertEquals(200, metrics.status(), metrics::toString);
+        assertTrue(metrics.body().contains("# TYPE "), "Prometheus text expected");
+        String checks = Api.operations().get("/health/ready").json().getJsonArray("checks").toString();
+        for (String check : new String[]{"face-engine", "frame-worker", "usage-tracking"}) {
+            assertTrue(checks.contains("\"" + check + "\""), check + " in " + checks);
+        }
+        // FaceGate itself is deployed to the public virtual server only.
+        assertEquals(404, Api.operations().get("/api/system/health/").status());
+
+        // Payara maps a Host header naming the operations virtual server on the public listener too:
+        // it answers an empty 200 there, never the endpoints' content.
+        String spoofed = rawGet(FaceGateServer.HTTP_PORT, "/health/ready", "operations");
+        assertFalse(spoofed.contains("checks") || spoofed.contains("# TYPE"), spoofed);
+
+        int operationsPort = URI.create(FaceGateServer.operationsBaseUrl()).getPort();
+        Optional<InetAddress> external = nonLoopbackAddress();
+        if (external.isPresent()) {
+            try (Socket ignored = new Socket(external.get(), FaceGateServer.HTTP_PORT)) {
+                // the public listener answers on every interface
+            }
+            assertThrows(ConnectException.class, () -> new Socket(external.get(), operationsPort).close(),
+                    "the operations listener must not listen on " + external.get());
+        }
+    }
+
+    private static String rawGet(int port, String path, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Optional<InetAddress> nonLoopbackAddress() throws Exception {
+        return NetworkInterface.networkInterfaces().filter(ApiConventionsIT::isUp)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
+    }
+
+    private static boolean isUp(NetworkInterface networkInterface) {
+        try {
+            return networkInterface.isUp();
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.facegate.it;
 
 import io.facegate.launcher.FaceGateLauncher;
 import io.facegate.launcher.LaunchSettings;
+import io.facegate.launcher.OperationsEndpoints;
 import io.facegate.launcher.PayaraDomain;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -53,7 +54,7 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
         LaunchSettings settings = new LaunchSettings(dataDirectory, HTTP_PORT, "2g",
                 Optional.of(adminUrl.replace("/postgres", "/" + DATABASE)), "postgres", "", 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), HTTP_PORT + 1020,
-                Optional.of(ADMIN_TOKEN), Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
+                Optional.of(ADMIN_TOKEN), OperationsEndpoints.LOOPBACK, HTTP_PORT + 10, Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
                         // Seed 004's general and verification limits would throttle the suites that call every
                         // operation many times; AttendanceIT tests the default authentication limit.
                         "FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000"));
@@ -66,6 +67,11 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
 
     public static String baseUrl() {
         return launcher.baseUrl();
+    }
+
+    /** Where /metrics and /health answer: the operations listener on 127.0.0.1, as by default. */
+    public static String operationsBaseUrl() {
+        return launcher.operationsBaseUrl().orElseThrow();
     }
 
     public static Path dataDirectory() {

@@ -255,6 +255,25 @@ class SessionsIT {
     }
 
     @Test
+    @Order(6)
+    void onlyTheClientsBackendMayReplaceAnEnrolledFace() {
+        Api browser = Api.bearer(Api.anonymous().post("/api/auth/client/", "{\"api_key\":\"" + tenant.apiKey() + "\"}")
+                .json().getString("jwt_token"));
+        Api.Reply takeover = browser.post("/api/auth/enrollment/", "{\"user_id\":\"savage\"}");
+        assertEquals(403, takeover.status(), "the public key alone could otherwise enroll an impostor's face as savage: " + takeover);
+        assertEquals("reenrollment_requires_full_scope", takeover.json().getString("error"));
+        assertEquals(403, Api.anonymous().header("X-API-Key", tenant.apiKey()).post("/api/enrollment/create/", "{\"user_id\":\"savage\"}").status(),
+                "nor with the key header, nor on seed 000's path");
+        assertEquals(201, browser.post("/api/auth/enrollment/", "{\"user_id\":\"someone-new\"}").status(), "new people still enroll from a browser");
+        assertEquals(201, api.post("/api/auth/enrollment/", "{\"user_id\":\"savage\"}").status(), "the backend may replace a face");
+
+        Api operator = Api.bearer(Tenants.adminToken());
+        assertEquals(200, operator.patch("/api/core/clients/" + tenant.id() + "/", "{\"allow_browser_reenrollment\": true}").status());
+        assertEquals(201, browser.post("/api/auth/enrollment/", "{\"user_id\":\"savage\"}").status(), "a client may allow it");
+        assertEquals(200, operator.patch("/api/core/clients/" + tenant.id() + "/", "{\"allow_browser_reenrollment\": false}").status());
+    }
+
+    @Test
     @Order(7)
     void reEnrollmentReplacesTheProfileImageAndSamples() throws Exception {
         String oldUrl = onlyUser("jolie").getString("profile_image_url");

@@ -338,7 +338,7 @@ class UsageIT {
 
     @Test
     void healthReportsTheRecorder() {
-        JsonObject ready = Api.anonymous().get("/health/ready").json();
+        JsonObject ready = Api.operations().get("/health/ready").json();
         JsonObject check = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("usage-tracking")).findFirst()
                 .orElseThrow(() -> new AssertionError(ready.toString()));

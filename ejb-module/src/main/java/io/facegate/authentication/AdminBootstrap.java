@@ -10,7 +10,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -31,15 +30,14 @@ public class AdminBootstrap {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "facegate.admin-token")
-    Optional<String> configuredToken;
+    AuthenticationSettings settings;
 
     @PostConstruct
     void ensureAdminCredential() {
         AdminCredential existing = em.createNamedQuery(AdminCredential.BY_NAME, AdminCredential.class)
                 .setParameter("name", AdminCredential.BOOTSTRAP_NAME)
                 .getResultStream().findFirst().orElse(null);
-        Optional<String> token = configuredToken.map(String::strip).filter(t -> !t.isEmpty());
+        Optional<String> token = settings.adminToken();
         if (existing == null) {
             String initial = token.orElseGet(() -> RandomTokens.next("fga_", 24));
             em.persist(new AdminCredential(AdminCredential.BOOTSTRAP_NAME, SecretHasher.hash(initial)));

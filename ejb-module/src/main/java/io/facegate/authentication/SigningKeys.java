@@ -3,7 +3,6 @@ package io.facegate.authentication;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -22,12 +21,7 @@ import java.util.Base64;
 public class SigningKeys {
 
     @Inject
-    @ConfigProperty(name = "facegate.jwt.private-key")
-    String privateKeyPem;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.publickey")
-    String publicKeyPem;
+    AuthenticationSettings settings;
 
     private PrivateKey privateKey;
     private PublicKey publicKey;
@@ -36,8 +30,8 @@ public class SigningKeys {
     void load() {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBody(privateKeyPem)));
-            publicKey = rsa.generatePublic(new X509EncodedKeySpec(pemBody(publicKeyPem)));
+            privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBody(settings.jwtPrivateKeyPem())));
+            publicKey = rsa.generatePublic(new X509EncodedKeySpec(pemBody(settings.jwtPublicKeyPem())));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("FACEGATE_JWT_PRIVATE_KEY / MP_JWT_VERIFY_PUBLICKEY are not a valid RSA key pair (PEM)", e);
         }

@@ -6,9 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -35,16 +33,7 @@ public class TokenIssuer {
     SigningKeys keys;
 
     @Inject
-    @ConfigProperty(name = "facegate.access-token-ttl-seconds", defaultValue = "900")
-    long accessTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "facegate.browser-token-ttl-seconds", defaultValue = "600")
-    long browserTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "facegate.refresh-token-ttl-seconds", defaultValue = "604800")
-    long refreshTtlSeconds;
+    AuthenticationSettings settings;
 
     /** The operator's access token. */
     public IssuedToken admin(String subject) {
@@ -58,15 +47,15 @@ public class TokenIssuer {
 
     /** A person's access token: their roles are read at each request, not carried in the token. */
     public IssuedToken person(UUID personId, UUID tenant, int loginGeneration) {
-        var claims = claims(personId.toString(), AccessScope.PERSON, Instant.now().plus(Duration.ofSeconds(accessTtlSeconds)))
+        var claims = claims(personId.toString(), AccessScope.PERSON, Instant.now().plus(settings.accessTokenTtl()))
                 .add(TENANT_CLAIM, tenant.toString())
                 .add(LOGIN_GENERATION_CLAIM, loginGeneration);
         return sign(claims);
     }
 
     private IssuedToken access(String subject, UUID tenant, int secretGeneration, AccessScope scope) {
-        long ttl = scope == AccessScope.SESSION ? browserTtlSeconds : accessTtlSeconds;
-        var claims = claims(subject, scope, Instant.now().plus(Duration.ofSeconds(ttl)));
+        var claims = claims(subject, scope, Instant.now().plus(scope == AccessScope.SESSION
+                ? settings.browserTokenTtl() : settings.accessTokenTtl()));
         if (tenant != null) {
             claims.add(TENANT_CLAIM, tenant.toString()).add(SECRET_GENERATION_CLAIM, secretGeneration);
         }
@@ -108,6 +97,6 @@ public class TokenIssuer {
     }
 
     public Instant refreshExpiry(Instant now) {
-        return now.plus(Duration.ofSeconds(refreshTtlSeconds));
+        return now.plus(settings.refreshTokenTtl());
     }
 }

@@ -1,6 +1,7 @@
 package io.facegate.clients;
 
 import io.facegate.domain.clients.ClientUser;
+import io.facegate.enrollment.EnrollmentSettings;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
@@ -13,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -38,8 +38,7 @@ public class ClientUserDirectory {
     Event<ClientUserDeleted> deleted;
 
     @Inject
-    @ConfigProperty(name = "facegate.profile-image-url-ttl-seconds", defaultValue = "900")
-    int profileImageUrlTtlSeconds;
+    EnrollmentSettings enrollmentSettings;
 
     public ClientUser register(UUID clientId, String externalUserId, String displayName, String metadataJson) {
         if (externalUserId != null && findByExternalId(clientId, externalUserId.strip()) != null) {
@@ -115,6 +114,6 @@ public class ClientUserDirectory {
 
     /** A time-limited URL for the user's profile image, or null when there is none. */
     public String profileImageUrl(ClientUser user) {
-        return user.getProfileImageKey() == null ? null : storage.presignedUrl(user.getProfileImageKey(), profileImageUrlTtlSeconds);
+        return user.getProfileImageKey() == null ? null : storage.presignedUrl(user.getProfileImageKey(), (int) enrollmentSettings.profileImageUrlTtl().toSeconds());
     }
 }

@@ -2,6 +2,7 @@ package io.facegate.facetasks;
 
 import io.facegate.domain.facetasks.FaceTask;
 import io.facegate.domain.facetasks.FaceTaskKind;
+import io.facegate.enrollment.EnrollmentSettings;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.attendance.RecognitionGate;
 import io.facegate.identification.FaceRecognition;
@@ -13,7 +14,6 @@ import io.facegate.recognition.DetectedFace;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.recognition.FaceEngine;
-import io.facegate.sessions.SessionSettings;
 import io.facegate.system.FaceGateException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -55,7 +55,7 @@ public class FaceTaskRunner {
     LivenessConfiguration liveness;
 
     @Inject
-    SessionSettings sessionSettings;
+    EnrollmentSettings enrollmentSettings;
 
     public void run(UUID id) {
         FaceTask task = tasks.claim(id).orElse(null);
@@ -107,7 +107,7 @@ public class FaceTaskRunner {
                 samples.add(new Enrollments.Sample(face.embedding(), face.quality().score()));
                 if (face.quality().score() > bestQuality) {
                     bestQuality = face.quality().score();
-                    bestJpeg = image.encodeJpeg(PROFILE_JPEG_QUALITY, sessionSettings.profileImageMaxSide());
+                    bestJpeg = image.encodeJpeg(PROFILE_JPEG_QUALITY, enrollmentSettings.profileImageMaxSide());
                 }
             }
         }

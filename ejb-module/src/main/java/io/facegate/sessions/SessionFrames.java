@@ -5,6 +5,7 @@ import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.domain.sessions.SessionRequirements;
 import io.facegate.domain.usage.EndpointCategory;
+import io.facegate.enrollment.EnrollmentSettings;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.identification.FaceRecognition;
 import io.facegate.identification.RecognitionDecision;
@@ -65,6 +66,9 @@ public class SessionFrames {
 
     @Inject
     SessionSettings settings;
+
+    @Inject
+    EnrollmentSettings enrollmentSettings;
 
     @Inject
     LivenessConfiguration livenessConfiguration;
@@ -177,7 +181,7 @@ public class SessionFrames {
             double quality = judgement.face().quality().score();
             progress.accept(judgement.face().embedding(), quality);
             if (session.getPurpose() == SessionPurpose.ENROLLMENT && progress.isBetterFrame(quality)) {
-                progress.keepBestFrame(image.encodeJpeg(PROFILE_JPEG_QUALITY, settings.profileImageMaxSide()), quality);
+                progress.keepBestFrame(image.encodeJpeg(PROFILE_JPEG_QUALITY, enrollmentSettings.profileImageMaxSide()), quality);
             }
         }
         return sessions.record(session.getId(), token, judgement, liveness, decide(session, progress, liveness));

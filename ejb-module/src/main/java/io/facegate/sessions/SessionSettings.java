@@ -31,11 +31,6 @@ public class SessionSettings {
     @ConfigProperty(name = "facegate.session.max-active", defaultValue = "5000")
     int maxActive;
 
-    /** Longest side of the stored profile image. */
-    @Inject
-    @ConfigProperty(name = "facegate.profile-image.max-side", defaultValue = "800")
-    int profileImageMaxSide;
-
     public Duration idleTimeout() {
         return Duration.ofSeconds(idleTimeoutSeconds);
     }
@@ -52,7 +47,4 @@ public class SessionSettings {
         return maxActive;
     }
 
-    public int profileImageMaxSide() {
-        return profileImageMaxSide;
-    }
 }

@@ -40,7 +40,14 @@ public final class FaceGateLauncher implements AutoCloseable {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         String command = args.length == 0 ? "run" : args[0];
         Path repository = Path.of(System.getProperty("facegate.repository", ".")).toAbsolutePath().normalize();
-        LaunchSettings settings = LaunchSettings.fromEnvironment(System.getenv(), repository.resolve("data"));
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.fromEnvironment(System.getenv(), repository.resolve("data"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("[facegate] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         switch (command) {
             case "run" -> run(settings, repository.resolve("ear/target/facegate.ear"));
             case "stop" -> stopRunning(settings);
@@ -140,6 +147,7 @@ public final class FaceGateLauncher implements AutoCloseable {
         log("Deploying " + ear);
         domain.deploy(ear, serverEnvironment);
         awaitApi(Duration.ofMinutes(3));
+        checkOperationsEndpoints();
     }
 
     /** Stops and starts the application server only (data services keep running), as a server restart would. */
@@ -174,6 +182,47 @@ public final class FaceGateLauncher implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + settings.httpPort();
+    }
+
+    /** Where /metrics and /health answer, unless they are off. */
+    public Optional<String> operationsBaseUrl() {
+        return switch (settings.operationsEndpoints()) {
+            case LOOPBACK -> Optional.of("http://127.0.0.1:" + settings.operationsPort());
+            case PUBLIC -> Optional.of(baseUrl());
+            case OFF -> Optional.empty();
+        };
+    }
+
+    private String operationsDescription() {
+        String where = switch (settings.operationsEndpoints()) {
+            case LOOPBACK -> ", from this machine only";
+            case PUBLIC -> ", on the public port";
+            case OFF -> "off";
+        };
+        return operationsBaseUrl().map(ops -> ops + "/metrics and /health/ready").orElse("") + where
+                + " (FACEGATE_OPERATIONS_ENDPOINTS=" + settings.operationsEndpoints().setting() + ")";
+    }
+
+    /** A busy operations port does not stop FaceGate, but the operator must hear of it. */
+    private void checkOperationsEndpoints() {
+        Optional<String> base = operationsBaseUrl();
+        if (base.isEmpty()) {
+            return;
+        }
+        URI live = URI.create(base.get() + "/health/live");
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(live).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                return;
+            }
+            log("WARNING: " + live + " answers " + response.statusCode() + "; see " + domain.serverLog());
+        } catch (IOException e) {
+            log("WARNING: the operations endpoints do not answer at " + live + " (" + e.getMessage()
+                    + "); is FACEGATE_OPERATIONS_PORT " + settings.operationsPort() + " in use? See " + domain.serverLog());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Path serverLog() {
@@ -231,6 +280,7 @@ public final class FaceGateLauncher implements AutoCloseable {
         System.out.println("FaceGate is running at " + base + " (started in " + took.toSeconds() + " s)");
         System.out.println("  Swagger UI:   " + base + "/api/schema/swagger-ui/");
         System.out.println("  Health:       " + base + "/api/system/health/");
+        System.out.println("  Operations:   " + operationsDescription());
         System.out.println("  Data:         " + settings.dataDirectory());
         System.out.println("  Server log:   " + domain.serverLog());
         if (generatedAdminToken != null) {

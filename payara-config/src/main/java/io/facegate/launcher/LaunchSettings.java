@@ -21,12 +21,21 @@ public record LaunchSettings(
         Optional<String> s3SecretKey,
         int embeddedS3Port,
         Optional<String> adminToken,
+        OperationsEndpoints operationsEndpoints,
+        int operationsPort,
         Map<String, String> passThrough) {
 
+    public LaunchSettings {
+        if (operationsEndpoints.needsOwnListener() && operationsPort == httpPort) {
+            throw new IllegalArgumentException("FACEGATE_OPERATIONS_PORT must differ from the HTTP port " + httpPort);
+        }
+    }
+
     public static LaunchSettings fromEnvironment(Map<String, String> env, Path defaultDataDirectory) {
+        int httpPort = Integer.parseInt(env.getOrDefault("FACEGATE_HTTP_PORT", "8080"));
         return new LaunchSettings(
                 Path.of(env.getOrDefault("FACEGATE_DATA_DIR", defaultDataDirectory.toString())).toAbsolutePath(),
-                Integer.parseInt(env.getOrDefault("FACEGATE_HTTP_PORT", "8080")),
+                httpPort,
                 env.getOrDefault("FACEGATE_SERVER_HEAP", "3g"),
                 nonBlank(env.get("FACEGATE_DB_URL")),
                 env.getOrDefault("FACEGATE_DB_USER", "postgres"),
@@ -37,6 +46,8 @@ public record LaunchSettings(
                 nonBlank(env.get("FACEGATE_S3_SECRET_KEY")),
                 Integer.parseInt(env.getOrDefault("FACEGATE_EMBEDDED_S3_PORT", "9100")),
                 nonBlank(env.get("FACEGATE_ADMIN_TOKEN")),
+                OperationsEndpoints.parse(env.get("FACEGATE_OPERATIONS_ENDPOINTS")),
+                Integer.parseInt(env.getOrDefault("FACEGATE_OPERATIONS_PORT", String.valueOf(httpPort + 10))),
                 passThrough(env));
     }
 

@@ -23,7 +23,13 @@ public final class PayaraDomain {
 
     public static final String DOMAIN = "facegate";
     public static final String APPLICATION = "facegate";
+    /** The virtual server of the public HTTP listener, the only one FaceGate is deployed to. */
+    static final String PUBLIC_VIRTUAL_SERVER = "server";
+    /** The virtual server and listener of {@link OperationsEndpoints#LOOPBACK}. */
+    static final String OPERATIONS_VIRTUAL_SERVER = "operations";
+    private static final String OPERATIONS_LISTENER = "operations-listener";
     private static final String CONFIGURED_MARKER = "facegate-configured";
+    private static final String OPERATIONS_MARKER = "facegate-operations-endpoints";
     private static final long ASADMIN_TIMEOUT_MINUTES = 5;
 
     private final Path installRoot;
@@ -103,13 +109,52 @@ public final class PayaraDomain {
         }
     }
 
+    /**
+     * Starts the domain. Configuration that Payara applies only when it boots is applied here, followed
+     * by one restart: the set-up of a new domain, and {@code FACEGATE_OPERATIONS_ENDPOINTS} (and its
+     * port) whenever they differ from what the domain was last given.
+     */
     public void start(Map<String, String> environment) throws IOException {
         asadmin(environment, "start-domain", DOMAIN);
-        Path marker = domainDirectory().resolve(CONFIGURED_MARKER);
-        if (!Files.exists(marker)) {
+        Path configured = domainDirectory().resolve(CONFIGURED_MARKER);
+        Path operationsApplied = domainDirectory().resolve(OPERATIONS_MARKER);
+        String operations = operationsSetting();
+        boolean created = !Files.exists(configured);
+        boolean operationsChanged = !Files.exists(operationsApplied) || !Files.readString(operationsApplied).strip().equals(operations);
+        if (created) {
             runCommandFile(environment, "create-domain.asadmin", Map.of("heap", settings.serverHeap()));
+        }
+        if (operationsChanged) {
+            configureOperationsEndpoints(environment);
+        }
+        if (created || operationsChanged) {
             asadmin(environment, "restart-domain", DOMAIN);
-            Files.writeString(marker, "configured by the FaceGate launcher\n");
+            Files.writeString(configured, "configured by the FaceGate launcher\n");
+            Files.writeString(operationsApplied, operations + "\n");
+        }
+    }
+
+    /** What {@link #configureOperationsEndpoints} applies: the mode, and the port where it has one. */
+    private String operationsSetting() {
+        OperationsEndpoints operations = settings.operationsEndpoints();
+        return operations.needsOwnListener() ? operations.setting() + " " + settings.operationsPort() : operations.setting();
+    }
+
+    /**
+     * Serves /metrics and /health as {@code FACEGATE_OPERATIONS_ENDPOINTS} says: the operations listener
+     * is removed, then created again for loopback. Payara adds the endpoints to a root module when it
+     * starts and keeps a deleted listener's socket open until it restarts, hence the restart after this.
+     */
+    private void configureOperationsEndpoints(Map<String, String> environment) throws IOException {
+        OperationsEndpoints operations = settings.operationsEndpoints();
+        asadminTolerant(environment, "delete-http-listener", OPERATIONS_LISTENER);
+        asadminTolerant(environment, "delete-virtual-server", OPERATIONS_VIRTUAL_SERVER);
+        runCommandFile(environment, "configure-operations.asadmin", Map.of(
+                "operations_enabled", String.valueOf(operations.servicesEnabled()),
+                "operations_virtual_server", operations.virtualServer()));
+        if (operations.needsOwnListener()) {
+            runCommandFile(environment, "create-operations-listener.asadmin",
+                    Map.of("operations_port", String.valueOf(settings.operationsPort())));
         }
     }
 
@@ -124,7 +169,9 @@ public final class PayaraDomain {
     }
 
     public void deploy(Path ear, Map<String, String> environment) throws IOException {
-        String output = asadmin(environment, "deploy", "--force=true", "--name", APPLICATION, ear.toAbsolutePath().toString());
+        // Deployed to every virtual server, FaceGate would also answer on the operations listener.
+        String output = asadmin(environment, "deploy", "--force=true", "--name", APPLICATION,
+                "--virtualservers", PUBLIC_VIRTUAL_SERVER, ear.toAbsolutePath().toString());
         if (output.contains("Exception while loading the app")) {
             throw new IOException("deployment failed:\n" + output + "\nsee " + serverLog());
         }

@@ -17,7 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over {@code FACEGATE_MAX_BODY_BYTES} before they are read: by the declared
+ * Refuses request bodies over {@code FACEGATE_HTTP_MAX_BODY_BYTES} before they are read: by the declared
  * length when there is one, and by counting while reading when the body is chunked.
  */
 @Provider
@@ -26,7 +26,7 @@ import java.io.InputStream;
 public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "facegate.max-body-bytes", defaultValue = "12582912")
+    @ConfigProperty(name = "facegate.http.max-body-bytes", defaultValue = "12582912")
     long maxBodyBytes;
 
     @Override
