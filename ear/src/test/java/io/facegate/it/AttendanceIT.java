@@ -2,7 +2,6 @@ package io.facegate.it;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -342,6 +341,17 @@ class AttendanceIT {
         assertEquals(401, otherTenantsLogin.status(), "a person logs in to their own tenant only");
     }
 
+    @Test
+    @Order(11)
+    void aDisabledClientsPeopleAreRefusedLikeTheClient() {
+        Api dean = login("dean");
+        assertEquals(200, Api.bearer(Tenants.adminToken()).patch("/api/core/clients/" + tenant.id() + "/", "{\"is_active\": false}").status());
+        Api.Reply refused = dean.get("/api/v1/attendance/logs/");
+        assertEquals(403, refused.status(), refused::toString);
+        assertEquals("client_disabled", refused.json().getString("error"));
+        assertEquals(401, loginReply("simm").status());
+    }
+
     private static JsonObject verify(String body) {
         Api.Reply queued = admin.post("/api/v1/face/verify/", body);
         assertEquals(202, queued.status(), queued::toString);
@@ -399,9 +409,5 @@ class AttendanceIT {
     private static Map<String, Integer> breakdown(JsonObject summary) {
         return summary.getJsonArray("breakdown").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(p -> p.getString("date"), p -> p.getInt("total_attendances")));
-    }
-
-    static boolean isNull(JsonObject object, String name) {
-        return object.get(name) == null || object.get(name) == JsonValue.NULL;
     }
 }
