@@ -11,7 +11,8 @@
 #     run with Debian's interpreter /usr/bin/python3 (not a pyenv/venv python).
 #
 # Writes, relative to the repository root:
-#   models/<name>.pt                 TorchScript models
+#   models/<name>.pt                 TorchScript models (DJL's PyTorch engine)
+#   models/<name>.onnx               the ONNX graphs with a symbolic batch (DJL's ONNX Runtime engine)
 #   models/onnx/<name>.onnx          the original ONNX files, copied unchanged
 #   models/THIRD-PARTY-LICENSE-faceplugin.txt  the package's MIT licence
 #   models/convert/fixtures/*        seeded inputs + expected outputs
@@ -62,6 +63,9 @@ rm -f "$HERE"/fixtures/*.f32 "$HERE"/fixtures/*.json
 for m in $MODELS; do
   [ -f "$OUT/$m.pt" ] && cp "$WORK/package/model/$m.onnx" "$OUT/onnx/$m.onnx"
 done
+
+echo "== batch-agnostic ONNX graphs for ONNX Runtime"
+"$PY" "$HERE/onnx_batch.py" --onnx-dir "$WORK/package/model" --out-dir "$OUT"
 cp "$WORK/package/LICENSE" "$OUT/THIRD-PARTY-LICENSE-faceplugin.txt"
 
 echo "== verification (max abs diff; tolerance 1e-4)"
@@ -74,5 +78,5 @@ for r in json.load(open(sys.argv[1])):
 EOF
 
 echo "== sha256"
-(cd "$OUT" && sha256sum ./*.pt onnx/*.onnx THIRD-PARTY-LICENSE-faceplugin.txt convert/fixtures/*)
+(cd "$OUT" && sha256sum ./*.pt ./*.onnx onnx/*.onnx THIRD-PARTY-LICENSE-faceplugin.txt convert/fixtures/*)
 echo "== done in $(( $(date +%s) - start )) s"

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,15 +55,40 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
         LaunchSettings settings = new LaunchSettings(dataDirectory, HTTP_PORT, "2g",
                 Optional.of(adminUrl.replace("/postgres", "/" + DATABASE)), "postgres", "", 0,
                 Optional.empty(), Optional.empty(), Optional.empty(), HTTP_PORT + 1020,
-                Optional.of(ADMIN_TOKEN), OperationsEndpoints.LOOPBACK, HTTP_PORT + 10, Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
-                        // Seed 004's general and verification limits would throttle the suites that call every
-                        // operation many times; AttendanceIT tests the default authentication limit.
-                        "FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000"));
+                Optional.of(ADMIN_TOKEN), OperationsEndpoints.LOOPBACK, HTTP_PORT + 10, serverEnvironment());
         Path ear = Path.of(System.getProperty("facegate.ear", "target/facegate.ear"));
         new PayaraDomain(dataDirectory.resolve("payara"), settings).killIfRunning();
         deleteRecursively(dataDirectory);
         launcher = new FaceGateLauncher(settings, ear);
         launcher.start();
+    }
+
+    /**
+     * The admin token, plus any {@code FACEGATE_*} settings in {@code -Dfacegate.it.env=KEY=VALUE,...}:
+     * the same tests against another configuration, e.g. {@code FACEGATE_INFERENCE_ENGINE=pytorch}.
+     */
+    private static Map<String, String> serverEnvironment() {
+        Map<String, String> environment = new HashMap<>(Map.of("FACEGATE_ADMIN_TOKEN", ADMIN_TOKEN,
+                // the camera tests' emulated cameras listen on loopback, which cameras may reach only when allowed
+                "FACEGATE_EGRESS_CAMERA_ALLOW", "private,public,loopback",
+                // watchdog and reconnection in seconds, not minutes, so that camera tests stay short
+                "FACEGATE_CAMERAS_OFFLINE_AFTER_SECONDS", "5",
+                "FACEGATE_CAMERAS_READ_TIMEOUT_SECONDS", "3",
+                "FACEGATE_CAMERAS_RECONNECT_MAX_SECONDS", "3",
+                "FACEGATE_CAMERAS_SCAN_INTERVAL_SECONDS", "1",
+                // seed 004's general and verification limits would throttle the suites that call every operation
+                // many times; AttendanceIT tests the default authentication limit
+                "FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000"));
+        for (String setting : System.getProperty("facegate.it.env", "").split(",")) {
+            if (!setting.isBlank()) {
+                String[] keyValue = setting.split("=", 2);
+                if (keyValue.length != 2 || !keyValue[0].startsWith("FACEGATE_")) {
+                    throw new IllegalArgumentException("facegate.it.env takes FACEGATE_KEY=value pairs, got " + setting);
+                }
+                environment.put(keyValue[0].trim(), keyValue[1].trim());
+            }
+        }
+        return environment;
     }
 
     public static String baseUrl() {

@@ -89,6 +89,8 @@ class OperationsMatrixIT {
             expectScope(wrong, operation, "client token", stranger, operation.forClients());
             expectScope(wrong, operation, "operator token", operator, operation.schemes().contains(OpenApiOperations.OPERATOR_TOKEN));
         }
+        System.out.println("OperationsMatrixIT: " + checked + " operations needing credentials, each called with a browser, a client "
+                + "and an operator token");
         assertTrue(checked >= 20, "only " + checked + " operations need credentials");
         assertEquals(List.of(), wrong);
     }
@@ -127,6 +129,8 @@ class OperationsMatrixIT {
                 leaks.add(operation + ": another tenant's id -> " + foreign + "; an unknown id -> " + missing);
             }
         }
+        System.out.println("OperationsMatrixIT: " + operations.size() + " operations; another tenant's ids on "
+                + statuses.values().stream().mapToInt(Integer::intValue).sum() + " operations with path ids: " + statuses);
         assertEquals(List.of(), unresolved, "operations whose owner ids this test could not find (add an example to their collection's POST)");
         assertEquals(List.of(), leaks);
         assertTrue(statuses.values().stream().mapToInt(Integer::intValue).sum() >= 5, "too few id operations checked: " + statuses);

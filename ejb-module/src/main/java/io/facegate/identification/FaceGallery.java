@@ -16,8 +16,12 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.persistence.TypedQuery;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,11 +29,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every client's enrolled faces, searchable 1:N in memory. A client's index is loaded from its
  * stored templates on first search and then kept current by the enrollments and erasures it
- * observes once their transaction has committed: a rolled-back enrollment is never searchable.
+ * observes once their transaction has committed: a rolled-back enrollment is never searchable. A
+ * client with at least {@code facegate.identification.compact-from} templates gets a compact index,
+ * which opens the sealed templates of a search's few closest candidates to compute their exact
+ * similarity. Deciding what a search's result means (thresholds, ambiguity) is {@link FaceRecognition}'s.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class FaceGallery {
+
+    /** Templates read per query while a gallery loads: a million do not fit in memory at once. */
+    private static final int PAGE = 2000;
+    /** Ids per query when candidates' templates are opened (PostgreSQL's bind limits are far above). */
+    private static final int IDS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
@@ -40,17 +52,21 @@ public class FaceGallery {
     @Inject
     Enrollments enrollments;
 
-    /** Two candidates this close to each other are reported as ambiguous rather than guessed between. */
     @Inject
-    @ConfigProperty(name = "facegate.identification.ambiguity-margin", defaultValue = "0.05")
-    double ambiguityMargin;
+    IdentificationSettings settings;
 
     private final Map<UUID, GalleryIndex> indexes = new ConcurrentHashMap<>();
 
-    /** The best match at {@code threshold} among the client's enrolled people. */
+    /** The client's enrolled faces at {@code threshold} or above: the most similar, and all within the ambiguity margin of it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public GallerySearch search(UUID clientId, FaceEmbedding probe, double threshold) {
-        return index(clientId).search(probe, threshold, ambiguityMargin);
+        return index(clientId).search(probe, threshold, settings.ambiguityMargin(), people -> storedTemplates(clientId, people));
+    }
+
+    /** How many faces the client has enrolled. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int size(UUID clientId) {
+        return index(clientId).size();
     }
 
     /** Indexes the newly enrolled template (re-read from the database: the event carries ids, not faces). */
@@ -73,11 +89,36 @@ public class FaceGallery {
         return indexes.computeIfAbsent(clientId, this::load);
     }
 
+    /** Reads the client's templates page by page (keyset pagination), opening each into the index. */
     private GalleryIndex load(UUID clientId) {
-        GalleryIndex index = new GalleryIndex();
-        em.createNamedQuery(FaceTemplate.OF_CLIENT, FaceTemplate.class).setParameter("clientId", clientId)
-                .getResultStream()
-                .forEach(t -> index.put(t.getClientUserId(), vault.open(t.getTemplateSealed(), t.getClientUserId())));
-        return index;
+        GalleryIndex index = new GalleryIndex(settings.compactFrom());
+        TypedQuery<Object[]> page = em.createNamedQuery(FaceTemplate.SEALED_OF_CLIENT_FIRST, Object[].class)
+                .setParameter("clientId", clientId);
+        while (true) {
+            List<Object[]> rows = page.setMaxResults(PAGE).getResultList();
+            for (Object[] row : rows) {
+                UUID owner = (UUID) row[0];
+                index.put(owner, vault.open((byte[]) row[1], owner));
+            }
+            if (rows.size() < PAGE) {
+                return index;
+            }
+            page = em.createNamedQuery(FaceTemplate.SEALED_OF_CLIENT_AFTER, Object[].class)
+                    .setParameter("clientId", clientId).setParameter("after", rows.get(rows.size() - 1)[0]);
+        }
+    }
+
+    /** The stored templates of some of the client's people, opened: the exact side of a compact search. */
+    private Map<UUID, FaceEmbedding> storedTemplates(UUID clientId, Collection<UUID> people) {
+        Map<UUID, FaceEmbedding> templates = new HashMap<>();
+        List<UUID> ids = new ArrayList<>(people);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            em.createNamedQuery(FaceTemplate.SEALED_OF_USERS, Object[].class)
+                    .setParameter("clientId", clientId)
+                    .setParameter("clientUserIds", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .getResultList()
+                    .forEach(row -> templates.put((UUID) row[0], vault.open((byte[]) row[1], (UUID) row[0])));
+        }
+        return templates;
     }
 }

@@ -30,6 +30,9 @@ public class FaceRecognition {
     @Inject
     FaceEngine engine;
 
+    @Inject
+    IdentificationSettings settings;
+
     /** The configured similarity at which two faces are the same person. */
     public double defaultThreshold() {
         return engine.settings().matchThreshold();
@@ -40,9 +43,14 @@ public class FaceRecognition {
         return identify(clientId, probe, defaultThreshold());
     }
 
-    /** Whom of the tenant's enrolled people {@code probe} is, at {@code threshold} (a camera's own, say). */
+    /**
+     * Whom of the tenant's enrolled people {@code probe} is, at {@code threshold} (a camera's own,
+     * say) or at the {@link FalseMatchPolicy}'s threshold for the gallery's size where that is
+     * higher: the more people enrolled, the likelier a stranger resembles one of them.
+     */
     public RecognitionDecision identify(UUID clientId, FaceEmbedding probe, double threshold) {
-        return RecognitionDecision.of(gallery.search(clientId, probe, ANY_SIMILARITY), threshold);
+        double required = Math.max(threshold, settings.falseMatchPolicy().threshold(gallery.size(clientId)));
+        return RecognitionDecision.of(gallery.search(clientId, probe, ANY_SIMILARITY), required);
     }
 
     /** Whether {@code probe} is the enrolled person {@code clientUserId}, at the default threshold. */

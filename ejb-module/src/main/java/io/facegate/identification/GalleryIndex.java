@@ -4,6 +4,7 @@ import io.facegate.recognition.FaceEmbedding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,47 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * One client's enrolled face templates, searched 1:N. Thread-safe: searches run concurrently,
  * enrolments and removals wait for them.
  * <p>
- * A search scans every template with a fast float dot product, keeps those whose score could still
- * qualify once its rounding error is allowed for, and recomputes exactly those with
- * {@link FaceEmbedding#similarity}. The result is therefore identical to comparing the probe with
- * every template by {@code similarity}: the same matches, the same similarities.
+ * A small gallery keeps its templates as floats: a search scans every template with a fast float
+ * dot product, keeps those whose score could still qualify once its rounding error is allowed for,
+ * and recomputes exactly those with {@link FaceEmbedding#similarity}. The result is identical to
+ * comparing the probe with every template by {@code similarity}.
+ * <p>
+ * From {@code compactFrom} templates on, the gallery keeps compact codes instead ({@link CompactRows},
+ * 320 bytes a template instead of 2,048) and no floats: a search narrows the gallery to a few
+ * thousand candidates by sign codes, ranks those by 4-bit levels, and asks a {@link TemplateSource}
+ * for the stored templates of the few whose approximate similarity, give or take
+ * {@link #APPROXIMATION_TOLERANCE}, could belong to the result, which it then computes exactly as
+ * above. A template outside the candidates is missed; docs/benchmarks/identification.md measures
+ * how rarely. A gallery stays compact once it is (until it is loaded again).
  */
 public final class GalleryIndex {
+
+    /** Where the exact templates of a compact gallery come from: the sealed templates in the database. */
+    @FunctionalInterface
+    public interface TemplateSource {
+
+        /** The stored templates of these people; anyone without one (deleted meanwhile) is left out. */
+        Map<UUID, FaceEmbedding> templates(Collection<UUID> clientUserIds);
+    }
+
+    /** For galleries that are never large: asking for stored templates is a bug. */
+    private static final TemplateSource NO_SOURCE = people -> {
+        throw new IllegalStateException("a compact gallery needs a source of exact templates");
+    };
+
+    /**
+     * Bound on |approximate - exact similarity| for the 4-bit levels: measured errors have an sd of
+     * about 0.005 and stay below 0.025 (docs/benchmarks/identification.md); the exact pass fetches
+     * every candidate within this of the cut-off, so a larger bound only costs fetches.
+     */
+    static final double APPROXIMATION_TOLERANCE = 0.05;
+    /** Candidates ranked by their 4-bit levels after the sign-code passes. */
+    static final int CANDIDATES = 2048;
+    /**
+     * Gallery size from which the compact codes answer faster than the float scan (measured:
+     * docs/benchmarks/identification.md); below it, floats cost 2 KB a template but no database read.
+     */
+    public static final int DEFAULT_COMPACT_FROM = 20_000;
 
     /**
      * Bound on |float scan score - {@link FaceEmbedding#similarity}| for unit-length vectors: each of
@@ -33,9 +69,26 @@ public final class GalleryIndex {
     private static final double NORM_TOLERANCE = 1e-3;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final TemplateRows rows = new TemplateRows();
+    private final int compactFrom;
+    /** The float templates, until the gallery turns compact; then null. */
+    private TemplateRows rows = new TemplateRows();
+    /** The compact codes, once the gallery has reached {@link #compactFrom} templates; null before. */
+    private CompactRows codes;
     private final List<UUID> owners = new ArrayList<>();
     private final Map<UUID, Integer> rowOf = new HashMap<>();
+
+    /** A gallery that keeps float templates however large it grows. */
+    public GalleryIndex() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** A gallery that turns compact when it reaches {@code compactFrom} templates. */
+    public GalleryIndex(int compactFrom) {
+        if (compactFrom < 1) {
+            throw new IllegalArgumentException("compactFrom must be >= 1, got " + compactFrom);
+        }
+        this.compactFrom = compactFrom;
+    }
 
     /** Adds the person's template, or replaces it (re-enrolment). */
     public void put(UUID clientUserId, FaceEmbedding template) {
@@ -45,14 +98,41 @@ public final class GalleryIndex {
         try {
             Integer row = rowOf.get(clientUserId);
             if (row == null) {
-                rows.append(template.values());
+                if (codes != null) {
+                    codes.append(template.values());
+                } else {
+                    rows.append(template.values());
+                }
                 owners.add(clientUserId);
-                rowOf.put(clientUserId, rows.size() - 1);
+                rowOf.put(clientUserId, owners.size() - 1);
+                if (codes == null && owners.size() >= compactFrom) {
+                    turnCompact();
+                }
+            } else if (codes != null) {
+                codes.set(row, template.values());
             } else {
                 rows.set(row, template.values());
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void turnCompact() {
+        codes = new CompactRows();
+        for (int row = 0; row < rows.size(); row++) {
+            codes.append(rows.embedding(row).values());
+        }
+        rows = null;
+    }
+
+    /** Whether the gallery keeps compact codes rather than float templates. */
+    public boolean compact() {
+        lock.readLock().lock();
+        try {
+            return codes != null;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -64,7 +144,11 @@ public final class GalleryIndex {
             if (row == null) {
                 return false;
             }
-            rows.removeByMovingLast(row);
+            if (codes != null) {
+                codes.removeByMovingLast(row);
+            } else {
+                rows.removeByMovingLast(row);
+            }
             UUID moved = owners.remove(owners.size() - 1);
             if (!moved.equals(clientUserId)) {
                 owners.set(row, moved);
@@ -79,7 +163,7 @@ public final class GalleryIndex {
     public int size() {
         lock.readLock().lock();
         try {
-            return rows.size();
+            return owners.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -87,9 +171,17 @@ public final class GalleryIndex {
 
     /**
      * The templates with {@link FaceEmbedding#similarity} >= {@code threshold} to the probe: the most
-     * similar, and all within {@code ambiguityMargin} of it.
+     * similar, and all within {@code ambiguityMargin} of it. For galleries that are never compact.
      */
     public GallerySearch search(FaceEmbedding probe, double threshold, double ambiguityMargin) {
+        return search(probe, threshold, ambiguityMargin, NO_SOURCE);
+    }
+
+    /**
+     * As {@link #search(FaceEmbedding, double, double)}; a compact gallery takes the exact templates
+     * of its few qualifying candidates from {@code source}, called without holding the gallery's lock.
+     */
+    public GallerySearch search(FaceEmbedding probe, double threshold, double ambiguityMargin, TemplateSource source) {
         requireUnitLength(probe, "probe");
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold must be a number");
@@ -97,28 +189,57 @@ public final class GalleryIndex {
         if (!(ambiguityMargin >= 0)) {
             throw new IllegalArgumentException("ambiguityMargin must be >= 0, got " + ambiguityMargin);
         }
+        List<UUID> candidates = new ArrayList<>();
+        int searched;
         lock.readLock().lock();
         try {
-            Shortlist shortlist = new Shortlist(threshold, ambiguityMargin);
-            rows.scan(probe.values(), shortlist);
-            List<GalleryMatch> matches = new ArrayList<>();
-            for (int row : shortlist.rows()) {
-                double similarity = rows.embedding(row).similarity(probe);
-                if (similarity >= threshold) {
-                    matches.add(new GalleryMatch(owners.get(row), similarity));
-                }
+            searched = owners.size();
+            if (codes == null) {
+                return exactSearch(probe, threshold, ambiguityMargin);
             }
-            return GallerySearch.of(matches, ambiguityMargin, rows.size());
+            CompactRows.Candidates nearest = codes.nearest(probe.values(), CANDIDATES);
+            Shortlist shortlist = new Shortlist(threshold, ambiguityMargin, APPROXIMATION_TOLERANCE);
+            for (int i = 0; i < nearest.count(); i++) {
+                shortlist.accept(nearest.rows()[i], nearest.similarities()[i]);
+            }
+            for (int row : shortlist.rows()) {
+                candidates.add(owners.get(row));
+            }
         } finally {
             lock.readLock().unlock();
         }
+        Map<UUID, FaceEmbedding> templates = candidates.isEmpty() ? Map.of() : source.templates(candidates);
+        List<GalleryMatch> matches = new ArrayList<>();
+        for (UUID candidate : candidates) {
+            FaceEmbedding template = templates.get(candidate);
+            if (template != null) {
+                double similarity = template.similarity(probe);
+                if (similarity >= threshold) {
+                    matches.add(new GalleryMatch(candidate, similarity));
+                }
+            }
+        }
+        return GallerySearch.of(matches, ambiguityMargin, searched);
     }
 
-    /** Floats the templates occupy, unused block space included (for tests of compaction). */
+    private GallerySearch exactSearch(FaceEmbedding probe, double threshold, double ambiguityMargin) {
+        Shortlist shortlist = new Shortlist(threshold, ambiguityMargin, SCAN_TOLERANCE);
+        rows.scan(probe.values(), shortlist);
+        List<GalleryMatch> matches = new ArrayList<>();
+        for (int row : shortlist.rows()) {
+            double similarity = rows.embedding(row).similarity(probe);
+            if (similarity >= threshold) {
+                matches.add(new GalleryMatch(owners.get(row), similarity));
+            }
+        }
+        return GallerySearch.of(matches, ambiguityMargin, rows.size());
+    }
+
+    /** Floats the templates occupy, unused block space included (for tests of compaction); 0 once compact. */
     long capacityFloats() {
         lock.readLock().lock();
         try {
-            return rows.capacityFloats();
+            return codes != null ? 0 : rows.capacityFloats();
         } finally {
             lock.readLock().unlock();
         }
@@ -137,24 +258,27 @@ public final class GalleryIndex {
     }
 
     /**
-     * The rows whose scan score could belong to an exact result. Exact similarity e and score s differ
-     * by at most t = {@link #SCAN_TOLERANCE}; a result needs e >= threshold and e >= best - margin,
-     * and best >= (highest score) - t, so a row can be dropped once s < max(threshold, highest score
-     * - margin - t) - t. The highest score only grows, so the running cutoff drops no row the final
-     * one would keep.
+     * The rows whose score could belong to an exact result. Exact similarity e and score s differ by
+     * at most t (the float scan's {@link #SCAN_TOLERANCE}, or the 4-bit levels'
+     * {@link #APPROXIMATION_TOLERANCE}); a result needs e >= threshold and e >= best - margin, and
+     * best >= (highest score) - t, so a row can be dropped once s < max(threshold, highest score -
+     * margin - t) - t. The highest score only grows, so the running cutoff drops no row the final one
+     * would keep.
      */
     private static final class Shortlist implements TemplateRows.ScoreSink {
 
         private final double threshold;
         private final double ambiguityMargin;
+        private final double tolerance;
         private float highestScore = Float.NEGATIVE_INFINITY;
         private int[] rows = new int[16];
         private float[] scores = new float[16];
         private int count;
 
-        Shortlist(double threshold, double ambiguityMargin) {
+        Shortlist(double threshold, double ambiguityMargin, double tolerance) {
             this.threshold = threshold;
             this.ambiguityMargin = ambiguityMargin;
+            this.tolerance = tolerance;
         }
 
         @Override
@@ -174,7 +298,7 @@ public final class GalleryIndex {
         }
 
         private double cutoff() {
-            return Math.max(threshold, highestScore - ambiguityMargin - SCAN_TOLERANCE) - SCAN_TOLERANCE;
+            return Math.max(threshold, highestScore - ambiguityMargin - tolerance) - tolerance;
         }
 
         int[] rows() {

@@ -69,10 +69,16 @@ public class FaceEngine {
     @Inject
     @ConfigProperty(name = "facegate.min-face-size", defaultValue = "" + RecognitionSettings.DEFAULT_MIN_FACE_SIZE)
     double minFaceSize;
+    @Inject
+    @ConfigProperty(name = "facegate.inference.engine", defaultValue = InferenceSettings.DEFAULT_ENGINE)
+    String inferenceEngine;
     /** Defaults to the number of cores. */
     @Inject
-    @ConfigProperty(name = "facegate.inference-pool-size")
+    @ConfigProperty(name = "facegate.inference.pool-size")
     Optional<Integer> inferencePoolSize;
+    @Inject
+    @ConfigProperty(name = "facegate.inference.threads", defaultValue = "" + InferenceSettings.DEFAULT_THREADS)
+    int inferenceThreads;
 
     /** Everything a call needs, published at once when loading succeeds. */
     private record Loaded(RecognitionSettings settings, FaceModels models, FaceDetector detector, ImageDecoder decoder) {
@@ -92,39 +98,40 @@ public class FaceEngine {
 
     @PostConstruct
     void start() {
-        RecognitionSettings defaults = RecognitionSettings.defaults();
+        InferenceSettings inference;
+        try {
+            inference = new InferenceSettings(InferenceEngine.named(inferenceEngine),
+                    inferencePoolSize.orElse(InferenceSettings.defaults().poolSize()), inferenceThreads);
+        } catch (IllegalArgumentException e) {
+            status = new EngineStatus(false, List.of(), 0, e.getMessage());
+            LOG.log(Level.SEVERE, "Face engine not loaded: bad facegate.inference settings; face endpoints will answer 503", e);
+            return;
+        }
         load(new RecognitionSettings(maxImageBytes, maxImagePixels, detectionThreshold, nmsIou, maxFaces, matchThreshold,
-                minFaceSize, inferencePoolSize.orElse(defaults.inferencePoolSize())));
+                minFaceSize, inference));
     }
 
     private void load(RecognitionSettings settings) {
         long started = System.nanoTime();
         FaceModels models = null;
         try {
-            models = new FaceModels(FaceEngine.class.getClassLoader(), settings.inferencePoolSize());
-            warmUp(models);
+            models = new FaceModels(FaceEngine.class.getClassLoader(), settings.inference());
+            models.warmUp();
             loaded = new Loaded(settings, models,
                     new FaceDetector(models, settings.detectionThreshold(), settings.nmsIou(), settings.maxFaces()),
                     new ImageDecoder(settings.maxImageBytes(), settings.maxImagePixels()));
             long ms = (System.nanoTime() - started) / 1_000_000;
-            status = new EngineStatus(true, Arrays.stream(FaceModel.values()).map(FaceModel::fileName).toList(), ms, null);
-            LOG.info(() -> "Face engine ready: " + FaceModel.values().length + " models loaded and warmed up in " + ms + " ms");
+            InferenceSettings inference = settings.inference();
+            status = new EngineStatus(true, Arrays.stream(FaceModel.values()).map(m -> m.fileName(inference.engine())).toList(), ms, null);
+            LOG.info(() -> "Face engine ready: " + FaceModel.values().length + " models loaded on " + inference.engine().djlName()
+                    + " (" + inference.poolSize() + " predictors per model, " + inference.threads()
+                    + " threads per inference) and warmed up in " + ms + " ms");
         } catch (RuntimeException e) {
             if (models != null) {
                 models.close();
             }
             status = new EngineStatus(false, List.of(), (System.nanoTime() - started) / 1_000_000, e.getMessage());
             LOG.log(Level.SEVERE, "Face engine failed to load; face endpoints will answer 503", e);
-        }
-    }
-
-    /** The first runs of a TorchScript model are several times slower; pay that here, not in a request. */
-    private static void warmUp(FaceModels models) {
-        for (FaceModel model : FaceModel.values()) {
-            for (int batch = 1; batch <= 2; batch++) {
-                models.run(model, new FaceModels.Input(new float[batch * model.itemSize()], batch));
-                models.run(model, new FaceModels.Input(new float[batch * model.itemSize()], batch));
-            }
         }
     }
 
@@ -191,8 +198,25 @@ public class FaceEngine {
      * requested attributes. Each model runs once per image, on all faces as one batch.
      */
     public List<DetectedFace> analyze(DecodedImage image, Set<FaceAttribute> attributes) {
+        return analyze(image, attributes, StageTimes.NONE);
+    }
+
+    /** The stages of {@link #analyze}, in the order they run. */
+    enum Stage { DETECT, LANDMARKS, EMBEDDING, LIVENESS, EYES, POSE, QUALITY }
+
+    /** Told when each stage of an analysis ends; how the benchmark times stages inside one frame. */
+    interface StageTimes {
+        StageTimes NONE = stage -> { };
+
+        /** {@code stage} has just ended (stages not requested are skipped). */
+        void ended(Stage stage);
+    }
+
+    /** {@link #analyze(DecodedImage, Set)}, telling {@code times} as each stage ends. */
+    List<DetectedFace> analyze(DecodedImage image, Set<FaceAttribute> attributes, StageTimes times) {
         Loaded engine = ready();
         List<FaceDetector.Detection> detections = engine.detector().detect(image);
+        times.ended(Stage.DETECT);
         int n = detections.size();
         if (n == 0) {
             return List.of();
@@ -224,6 +248,7 @@ public class FaceEngine {
             }
             landmarks.add(new FaceLandmarks(points));
         }
+        times.ended(Stage.LANDMARKS);
 
         FaceEmbedding[] embeddings = new FaceEmbedding[n];
         if (attributes.contains(FaceAttribute.EMBEDDING)) {
@@ -232,6 +257,7 @@ public class FaceEngine {
             for (int i = 0; i < n; i++) {
                 embeddings[i] = FaceEmbedding.normalised(output, i * FaceEmbedding.DIMENSIONS);
             }
+            times.ended(Stage.EMBEDDING);
         }
         Double[] liveness = new Double[n];
         if (attributes.contains(FaceAttribute.LIVENESS)) {
@@ -243,6 +269,7 @@ public class FaceEngine {
             for (int i = 0; i < n; i++) {
                 liveness[i] = softmax(logits, i * 3, 3)[0]; // class 0 = live
             }
+            times.ended(Stage.LIVENESS);
         }
         double[][] eyes = new double[n][];
         if (attributes.contains(FaceAttribute.EYES)) {
@@ -254,6 +281,7 @@ public class FaceEngine {
             for (int i = 0; i < n; i++) {
                 eyes[i] = new double[]{softmax(logits, 4 * i, 2)[1], softmax(logits, 4 * i + 2, 2)[1]}; // class 1 = open
             }
+            times.ended(Stage.EYES);
         }
         HeadPose[] poses = new HeadPose[n];
         if (attributes.contains(FaceAttribute.POSE)) {
@@ -264,6 +292,7 @@ public class FaceEngine {
             for (int i = 0; i < n; i++) {
                 poses[i] = new HeadPose(angle(angles[0], i), angle(angles[1], i), angle(angles[2], i));
             }
+            times.ended(Stage.POSE);
         }
 
         List<DetectedFace> faces = new ArrayList<>(n);
@@ -274,6 +303,7 @@ public class FaceEngine {
             faces.add(new DetectedFace(detection.box(), detection.score(), landmarks.get(i), quality,
                     liveness[i], eyes[i], poses[i], embeddings[i]));
         }
+        times.ended(Stage.QUALITY);
         return faces;
     }
 

@@ -1,8 +1,8 @@
 package io.facegate.recognition;
 
 /**
- * The shipped TorchScript models (models/README.md), each with its fixed NCHW input size. Every
- * model takes any batch size.
+ * The shipped models (models/README.md), each with its fixed NCHW input size, as TorchScript for
+ * PyTorch and as ONNX for ONNX Runtime. Every model takes any batch size.
  */
 public enum FaceModel {
     DETECT("fr_detect", 3, 240, 320),
@@ -12,25 +12,31 @@ public enum FaceModel {
     EYE("fr_eye", 1, 24, 24),
     POSE("fr_pose", 3, 224, 224);
 
-    private final String fileName;
+    private final String baseName;
     private final int channels;
     private final int height;
     private final int width;
 
     FaceModel(String name, int channels, int height, int width) {
-        this.fileName = name + ".pt";
+        this.baseName = name;
         this.channels = channels;
         this.height = height;
         this.width = width;
     }
 
-    /** The classpath resource the models module packages it as. */
-    public String resource() {
-        return "facegate/models/" + fileName;
+    /** The classpath resource the models module packages the engine's file as. */
+    public String resource(InferenceEngine engine) {
+        return "facegate/models/" + fileName(engine);
     }
 
-    public String fileName() {
-        return fileName;
+    /** The file name without extension, e.g. {@code fr_detect}. */
+    public String baseName() {
+        return baseName;
+    }
+
+    /** The model's file for the engine, e.g. {@code fr_detect.onnx}. */
+    public String fileName(InferenceEngine engine) {
+        return baseName + engine.fileExtension();
     }
 
     public int channels() {

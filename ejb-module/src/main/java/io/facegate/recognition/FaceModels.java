@@ -4,10 +4,9 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
@@ -15,7 +14,8 @@ import ai.djl.translate.TranslatorContext;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,10 +24,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The TorchScript models, loaded once from the classpath, each with a fixed pool of DJL predictors.
- * A DJL predictor must not be used by two threads at once; the pool also bounds how many inferences
- * of one model run concurrently, so a burst of requests queues instead of thrashing the cores.
- * Inputs and outputs are plain float arrays: every NDArray lives only inside one predict call.
+ * The face models, loaded once from the classpath into one DJL engine, each with a fixed pool of
+ * predictors. A DJL predictor must not be used by two threads at once; the pool also bounds how many
+ * inferences of one model run concurrently, so a burst of requests queues instead of thrashing the
+ * cores. Inputs and outputs are plain float arrays: every NDArray lives only inside one predict call.
  */
 public final class FaceModels implements AutoCloseable {
 
@@ -35,38 +35,49 @@ public final class FaceModels implements AutoCloseable {
     public record Input(float[] data, int batch) {
     }
 
+    private final InferenceSettings settings;
     private final Map<FaceModel, Model> models = new EnumMap<>(FaceModel.class);
     private final Map<FaceModel, BlockingQueue<Predictor<Input, float[][]>>> pools = new EnumMap<>(FaceModel.class);
-    private final List<Predictor<Input, float[][]>> predictors = new ArrayList<>();
+    private final Map<FaceModel, List<Predictor<Input, float[][]>>> predictors = new EnumMap<>(FaceModel.class);
 
     /**
-     * Loads every model from {@code loader}'s resources and opens {@code poolSize} predictors for each.
+     * Loads every model for the configured engine from {@code loader}'s resources and opens the
+     * configured number of predictors for each.
      *
      * @throws IllegalStateException if a model is missing or cannot be loaded
      */
-    public FaceModels(ClassLoader loader, int poolSize) {
+    public FaceModels(ClassLoader loader, InferenceSettings settings) {
+        this.settings = settings;
+        InferenceEngine engine = settings.engine();
         try {
             for (FaceModel kind : FaceModel.values()) {
-                Model model = Model.newInstance(kind.name(), Device.cpu(), "PyTorch");
+                Model model = Model.newInstance(kind.name(), Device.cpu(), engine.djlName());
                 models.put(kind, model);
-                try (InputStream in = loader.getResourceAsStream(kind.resource())) {
+                String resource = kind.resource(engine);
+                try (InputStream in = loader.getResourceAsStream(resource)) {
                     if (in == null) {
-                        throw new IllegalStateException("model resource " + kind.resource() + " is not on the classpath");
+                        throw new IllegalStateException("model resource " + resource + " is not on the classpath");
                     }
-                    model.load(in);
+                    model.load(in, engine.loadOptions(settings.threads()));
                 }
-                BlockingQueue<Predictor<Input, float[][]>> pool = new ArrayBlockingQueue<>(poolSize);
-                for (int i = 0; i < poolSize; i++) {
-                    Predictor<Input, float[][]> predictor = model.newPredictor(new ArrayTranslator(kind));
-                    predictors.add(predictor);
+                BlockingQueue<Predictor<Input, float[][]>> pool = new ArrayBlockingQueue<>(settings.poolSize());
+                List<Predictor<Input, float[][]>> opened = new ArrayList<>();
+                for (int i = 0; i < settings.poolSize(); i++) {
+                    Predictor<Input, float[][]> predictor = model.newPredictor(new ArrayTranslator(kind, engine));
+                    opened.add(predictor);
                     pool.add(predictor);
                 }
+                predictors.put(kind, opened);
                 pools.put(kind, pool);
             }
         } catch (IOException | MalformedModelException | RuntimeException e) {
             close();
-            throw new IllegalStateException("cannot load the face models: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load the face models on " + engine.djlName() + ": " + e.getMessage(), e);
         }
+    }
+
+    public InferenceSettings settings() {
+        return settings;
     }
 
     /**
@@ -74,9 +85,6 @@ public final class FaceModels implements AutoCloseable {
      * (C order). Blocks while all of the model's predictors are busy.
      */
     public float[][] run(FaceModel model, Input input) {
-        if (input.data().length != input.batch() * model.itemSize()) {
-            throw new IllegalArgumentException(model + " needs " + model.itemSize() + " floats per item");
-        }
         BlockingQueue<Predictor<Input, float[][]>> pool = pools.get(model);
         Predictor<Input, float[][]> predictor;
         try {
@@ -86,42 +94,85 @@ public final class FaceModels implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for " + model, e);
         }
         try {
-            return predictor.predict(input);
-        } catch (TranslateException e) {
-            throw new IllegalStateException(model + " inference failed", e);
+            return predict(model, predictor, input);
         } finally {
             pool.add(predictor);
         }
     }
 
+    /**
+     * The first runs of a model are several times slower (graph optimisation, memory planning, the
+     * input buffer's allocation): pays that on every predictor, for one and two faces, before the
+     * first request. Call before the models are shared.
+     */
+    public void warmUp() {
+        predictors.forEach((model, opened) -> {
+            for (Predictor<Input, float[][]> predictor : opened) {
+                for (int batch = 2; batch >= 1; batch--) {
+                    Input zeros = new Input(new float[batch * model.itemSize()], batch);
+                    predict(model, predictor, zeros);
+                    predict(model, predictor, zeros);
+                }
+            }
+        });
+    }
+
+    private static float[][] predict(FaceModel model, Predictor<Input, float[][]> predictor, Input input) {
+        if (input.batch() < 1 || input.data().length != input.batch() * model.itemSize()) {
+            throw new IllegalArgumentException(model + " needs " + model.itemSize() + " floats per item");
+        }
+        try {
+            return predictor.predict(input);
+        } catch (TranslateException e) {
+            throw new IllegalStateException(model + " inference failed", e);
+        }
+    }
+
     @Override
     public void close() {
-        predictors.forEach(Predictor::close);
+        predictors.values().forEach(opened -> opened.forEach(Predictor::close));
         predictors.clear();
         pools.clear();
         models.values().forEach(Model::close);
         models.clear();
     }
 
-    /** float[] in, float[][] out: one NDArray created per call, freed with the predict call's manager. */
-    private record ArrayTranslator(FaceModel model) implements Translator<Input, float[][]> {
+    /**
+     * float[] in, float[][] out. Each predictor has its own translator, used by one thread at a time,
+     * which copies the input into a direct buffer it keeps: both engines then wrap that native memory
+     * as the input tensor instead of allocating and copying into a fresh direct buffer per call. The
+     * buffer grows to the largest batch seen (at most max-faces items) and stays.
+     */
+    private static final class ArrayTranslator implements Translator<Input, float[][]> {
+
+        private final FaceModel model;
+        private final InferenceEngine engine;
+        private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+
+        ArrayTranslator(FaceModel model, InferenceEngine engine) {
+            this.model = model;
+            this.engine = engine;
+        }
 
         @Override
         public NDList processInput(TranslatorContext context, Input input) {
-            // The profiling graph executor re-specialises each model per input shape (every new face
-            // count) and gives no fusion on CPU, so it only adds latency. The switch is per thread
-            // in libtorch; an explicit ai.djl.pytorch.graph_optimizer property still wins.
-            JniUtils.setGraphExecutorOptimize(false);
+            engine.beforeInference();
+            int bytes = input.data().length * Float.BYTES;
+            if (buffer.capacity() < bytes) {
+                buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+            }
+            buffer.clear();
+            buffer.asFloatBuffer().put(input.data());
+            buffer.limit(bytes);
             Shape shape = new Shape(input.batch(), model.channels(), model.height(), model.width());
-            return new NDList(context.getNDManager().create(FloatBuffer.wrap(input.data()), shape));
+            return new NDList(context.getNDManager().create(buffer, shape, DataType.FLOAT32));
         }
 
         @Override
         public float[][] processOutput(TranslatorContext context, NDList outputs) {
             float[][] result = new float[outputs.size()][];
             for (int i = 0; i < outputs.size(); i++) {
-                NDArray output = outputs.get(i);
-                result[i] = output.toFloatArray();
+                result[i] = outputs.get(i).toFloatArray();
             }
             return result;
         }

@@ -10,10 +10,10 @@ package io.facegate.recognition;
  * @param maxFaces           faces analysed per image, largest first
  * @param matchThreshold     cosine similarity at which two faces are the same person
  * @param minFaceSize        face side in pixels below which quality reports face_too_small
- * @param inferencePoolSize  predictors per model, i.e. concurrent inferences of one model
+ * @param inference          which engine runs the models, and how many inferences at once
  */
 public record RecognitionSettings(long maxImageBytes, long maxImagePixels, double detectionThreshold, double nmsIou,
-                                  int maxFaces, double matchThreshold, double minFaceSize, int inferencePoolSize) {
+                                  int maxFaces, double matchThreshold, double minFaceSize, InferenceSettings inference) {
 
     public static final double DEFAULT_DETECTION_THRESHOLD = 0.65;
     public static final double DEFAULT_NMS_IOU = 0.4;
@@ -23,8 +23,13 @@ public record RecognitionSettings(long maxImageBytes, long maxImagePixels, doubl
     public static final double DEFAULT_MIN_FACE_SIZE = 64;
 
     public static RecognitionSettings defaults() {
+        return defaults(InferenceSettings.defaults());
+    }
+
+    /** The defaults, with the models run as {@code inference} says. */
+    public static RecognitionSettings defaults(InferenceSettings inference) {
         return new RecognitionSettings(ImageDecoder.DEFAULT_MAX_BYTES, ImageDecoder.DEFAULT_MAX_PIXELS,
                 DEFAULT_DETECTION_THRESHOLD, DEFAULT_NMS_IOU, DEFAULT_MAX_FACES, DEFAULT_MATCH_THRESHOLD,
-                DEFAULT_MIN_FACE_SIZE, Runtime.getRuntime().availableProcessors());
+                DEFAULT_MIN_FACE_SIZE, inference);
     }
 }

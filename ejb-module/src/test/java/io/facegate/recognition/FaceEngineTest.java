@@ -33,7 +33,7 @@ class FaceEngineTest {
         EngineStatus status = engine.status();
         assertTrue(status.loaded());
         assertEquals(6, status.models().size());
-        assertTrue(status.models().contains("fr_feature.pt"));
+        assertTrue(status.models().contains("fr_feature" + engine.settings().inference().engine().fileExtension()), status.models().toString());
     }
 
     /** Face counts of face_counts.csv: high recall overall, and no face where there is none. */

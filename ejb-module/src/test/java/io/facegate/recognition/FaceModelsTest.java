@@ -6,9 +6,10 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,17 +17,21 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The TorchScript models as DJL runs them must compute what the original ONNX graphs compute in
- * ONNX Runtime, and what the converter recorded in the fixtures (models/convert/fixtures).
+ * The shipped models, on each DJL engine (TorchScript on PyTorch, the batch-agnostic ONNX graphs on
+ * ONNX Runtime), must compute what the original batch-1 ONNX graphs compute in ONNX Runtime item by
+ * item, and what the converter recorded in the fixtures (models/convert/fixtures).
  */
 class FaceModelsTest {
 
@@ -36,24 +41,33 @@ class FaceModelsTest {
 
     private static final Pattern FILE = Pattern.compile("\"file\":\\s*\"([^\"]+)\"");
 
-    private static FaceModels models;
+    private static final Map<InferenceEngine, FaceModels> MODELS = new EnumMap<>(InferenceEngine.class);
     private static OrtEnvironment ort;
 
     @BeforeAll
     static void load() {
-        models = new FaceModels(FaceModelsTest.class.getClassLoader(), 1);
+        for (InferenceEngine engine : InferenceEngine.values()) {
+            MODELS.put(engine, new FaceModels(FaceModelsTest.class.getClassLoader(), new InferenceSettings(engine, 1, 1)));
+        }
         ort = OrtEnvironment.getEnvironment();
     }
 
     @AfterAll
     static void close() {
-        models.close();
+        MODELS.values().forEach(FaceModels::close);
+    }
+
+    /** Every engine, every model but pose (no fixture), once each. */
+    static Stream<Arguments> enginesAndModels() {
+        return Arrays.stream(InferenceEngine.values()).flatMap(engine -> Arrays.stream(FaceModel.values())
+                .filter(model -> model != FaceModel.POSE).map(model -> Arguments.of(engine, model)));
     }
 
     @ParameterizedTest
-    @EnumSource(value = FaceModel.class, names = "POSE", mode = EnumSource.Mode.EXCLUDE)
-    void matchesFixturesAndOnnxRuntime(FaceModel model) throws Exception {
-        String name = model.fileName().replace(".pt", "");
+    @MethodSource("enginesAndModels")
+    void matchesFixturesAndOnnxRuntime(InferenceEngine engine, FaceModel model) throws Exception {
+        FaceModels models = MODELS.get(engine);
+        String name = model.baseName();
         // The fixture's JSON lists the input file first, then the outputs in the traced order.
         String json = new String(TestData.bytes(TestData.models("convert/fixtures/" + name + ".json")), StandardCharsets.UTF_8);
         List<String> files = FILE.matcher(json).results().map(m -> m.group(1)).toList();
@@ -66,14 +80,35 @@ class FaceModelsTest {
         assertEquals(files.size() - 1, djl.length);
         for (int i = 0; i < djl.length; i++) {
             float[] expected = floats(TestData.models("convert/fixtures/" + files.get(i + 1)));
-            assertClose(name + " output " + i + " vs fixture", expected, djl[i], tolerance);
-            assertClose(name + " output " + i + " vs ONNX Runtime", onnx[i], djl[i], tolerance);
+            assertClose(engine + " " + name + " output " + i + " vs fixture", expected, djl[i], tolerance);
+            assertClose(engine + " " + name + " output " + i + " vs ONNX Runtime", onnx[i], djl[i], tolerance);
+        }
+    }
+
+    /**
+     * A batch of four through each engine equals the original graph run item by item: the
+     * batch-agnostic rewrite of the ONNX graphs (and the TorchScript conversion) batch correctly.
+     */
+    @ParameterizedTest
+    @MethodSource("enginesAndModels")
+    void aBatchEqualsItsItemsRunOneByOne(InferenceEngine engine, FaceModel model) throws Exception {
+        Random random = new Random(model.ordinal());
+        int batch = 4;
+        float[] input = new float[batch * model.itemSize()];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = random.nextFloat() * 2 - 1;
+        }
+        float[][] batched = MODELS.get(engine).run(model, new FaceModels.Input(input, batch));
+        float[][] onnx = onnxRuntime(model, input, batch);
+        for (int i = 0; i < onnx.length; i++) {
+            assertClose(engine + " " + model + " output " + i + " at batch 4", onnx[i], batched[i], TOLERANCE);
         }
     }
 
     /** Pose has no fixture: random pixels through ImageNet normalisation, compared as probabilities. */
-    @Test
-    void poseMatchesOnnxRuntime() throws Exception {
+    @ParameterizedTest
+    @EnumSource(InferenceEngine.class)
+    void poseMatchesOnnxRuntime(InferenceEngine engine) throws Exception {
         FaceModel model = FaceModel.POSE;
         Random random = new Random(20240003);
         int batch = 2;
@@ -81,7 +116,7 @@ class FaceModelsTest {
         for (int i = 0; i < input.length; i++) {
             input[i] = (random.nextInt(256) / 255f - 0.45f) / 0.225f;
         }
-        float[][] djl = models.run(model, new FaceModels.Input(input, batch));
+        float[][] djl = MODELS.get(engine).run(model, new FaceModels.Input(input, batch));
         float[][] onnx = onnxRuntime(model, input, batch);
         assertEquals(3, djl.length);
         for (int i = 0; i < 3; i++) {
@@ -90,8 +125,9 @@ class FaceModelsTest {
     }
 
     /** A real photo through the detector, not just noise: the face's scores and boxes agree too. */
-    @Test
-    void detectorMatchesOnnxRuntimeOnAPhoto() throws Exception {
+    @ParameterizedTest
+    @EnumSource(InferenceEngine.class)
+    void detectorMatchesOnnxRuntimeOnAPhoto(InferenceEngine engine) throws Exception {
         FaceModel model = FaceModel.DETECT;
         float[] input = new float[model.itemSize()];
         try (DecodedImage image = TestData.image(TestData.data("detection/group/face_recognition_two_people.jpg"))) {
@@ -100,7 +136,7 @@ class FaceModelsTest {
                 Tensors.write(small, input, 0, new float[]{127, 127, 127}, new float[]{128, 128, 128});
             }
         }
-        float[][] djl = models.run(model, new FaceModels.Input(input, 1));
+        float[][] djl = MODELS.get(engine).run(model, new FaceModels.Input(input, 1));
         float[][] onnx = onnxRuntime(model, input, 1);
         assertClose("detect scores", onnx[0], djl[0], TOLERANCE);
         assertClose("detect boxes", onnx[1], djl[1], TOLERANCE);
@@ -111,9 +147,9 @@ class FaceModelsTest {
         assertTrue(best > 0.9, "the photo's faces score high: " + best);
     }
 
-    /** The ONNX graphs take batch 1: run item by item and concatenate each output. */
+    /** The original ONNX graphs take batch 1: run item by item and concatenate each output. */
     private static float[][] onnxRuntime(FaceModel model, float[] input, int batch) throws OrtException {
-        Path file = TestData.models("onnx/" + model.fileName().replace(".pt", ".onnx"));
+        Path file = TestData.models("onnx/" + model.baseName() + ".onnx");
         try (OrtSession session = ort.createSession(file.toString(), new OrtSession.SessionOptions())) {
             String inputName = session.getInputNames().iterator().next();
             List<List<float[]>> perOutput = new ArrayList<>();

@@ -39,15 +39,33 @@ public final class TestData {
         }
     }
 
-    /** One engine for the whole test JVM: loading and warming up the models takes seconds. */
+    /**
+     * One engine for the whole test JVM (loading and warming up the models takes seconds), run as the
+     * system properties {@code facegate.inference.engine}, {@code .pool-size} and {@code .threads}
+     * say, or with the defaults.
+     */
     public static synchronized FaceEngine engine() {
         if (engine == null) {
-            engine = new FaceEngine(RecognitionSettings.defaults());
-            if (!engine.status().loaded()) {
-                throw new IllegalStateException("face engine did not load: " + engine.status().error());
-            }
+            engine = engine(inference());
         }
         return engine;
+    }
+
+    /** The inference settings the system properties ask for (see {@link #engine()}). */
+    public static InferenceSettings inference() {
+        InferenceSettings defaults = InferenceSettings.defaults();
+        return new InferenceSettings(InferenceEngine.named(System.getProperty("facegate.inference.engine", InferenceSettings.DEFAULT_ENGINE)),
+                Integer.getInteger("facegate.inference.pool-size", defaults.poolSize()),
+                Integer.getInteger("facegate.inference.threads", defaults.threads()));
+    }
+
+    /** A new engine of its own, loaded and warmed up; the caller closes it. */
+    public static FaceEngine engine(InferenceSettings inference) {
+        FaceEngine loaded = new FaceEngine(RecognitionSettings.defaults(inference));
+        if (!loaded.status().loaded()) {
+            throw new IllegalStateException("face engine did not load: " + loaded.status().error());
+        }
+        return loaded;
     }
 
     public static DecodedImage image(Path file) {

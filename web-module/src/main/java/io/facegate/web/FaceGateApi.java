@@ -34,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Client Management", description = "Clients (tenants) and their users"),
                 @Tag(name = "Face Enrollment", description = "Session-based enrollment of a user's face"),
                 @Tag(name = "Face Authentication", description = "Session-based 1:1 verification and 1:N identification"),
+                @Tag(name = "Cameras", description = "IP cameras (ESP32 MJPEG, JPEG snapshot, RTSP) polled by the server: registration, tests, health, live preview"),
+                @Tag(name = "Detections", description = "Faces the cameras saw, recognised or not, with snapshots"),
                 @Tag(name = "System", description = "Health, status and configuration"),
                 @Tag(name = "Analytics", description = "Usage metrics, audit logs and performance data"),
                 @Tag(name = "Webhooks", description = "Webhook configurations, deliveries and logs"),

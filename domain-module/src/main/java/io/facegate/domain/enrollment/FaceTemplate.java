@@ -16,10 +16,20 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "face_template")
-@NamedQuery(name = FaceTemplate.OF_CLIENT, query = "select t from FaceTemplate t where t.clientId = :clientId")
+@NamedQuery(name = FaceTemplate.SEALED_OF_CLIENT_FIRST, query = "select t.clientUserId, t.templateSealed from FaceTemplate t"
+        + " where t.clientId = :clientId order by t.clientUserId")
+@NamedQuery(name = FaceTemplate.SEALED_OF_CLIENT_AFTER, query = "select t.clientUserId, t.templateSealed from FaceTemplate t"
+        + " where t.clientId = :clientId and t.clientUserId > :after order by t.clientUserId")
+@NamedQuery(name = FaceTemplate.SEALED_OF_USERS, query = "select t.clientUserId, t.templateSealed from FaceTemplate t"
+        + " where t.clientId = :clientId and t.clientUserId in :clientUserIds")
 public class FaceTemplate {
 
-    public static final String OF_CLIENT = "FaceTemplate.ofClient";
+    /** A client's (user id, sealed template) pairs in user id order: the first page; then {@link #SEALED_OF_CLIENT_AFTER}. */
+    public static final String SEALED_OF_CLIENT_FIRST = "FaceTemplate.sealedOfClientFirst";
+    /** The next page of {@link #SEALED_OF_CLIENT_FIRST}, after the last user id seen. */
+    public static final String SEALED_OF_CLIENT_AFTER = "FaceTemplate.sealedOfClientAfter";
+    /** (user id, sealed template) of some of a client's users. */
+    public static final String SEALED_OF_USERS = "FaceTemplate.sealedOfUsers";
 
     @Id
     @Column(name = "client_user_id")

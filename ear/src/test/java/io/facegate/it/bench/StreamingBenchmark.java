@@ -57,8 +57,6 @@ class StreamingBenchmark {
     private static final int FRAMES_PER_SESSION = 50;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** Linux's USER_HZ, the unit of /proc/<pid>/stat CPU times. */
-    private static final double CLOCK_TICKS = 100;
 
     private Api api;
     private List<String> frameImages;
@@ -83,7 +81,7 @@ class StreamingBenchmark {
     }
 
     private Result run(int sessions, Duration duration) throws Exception {
-        long rssBefore = serverRssMb();
+        long rssBefore = ServerProcess.rssMb();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         List<Camera> cameras = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
@@ -96,18 +94,18 @@ class StreamingBenchmark {
         // Connections settle for 5 s before measuring.
         Thread.sleep(5_000);
         cameras.forEach(Camera::resetCounters);
-        Map<String, Long> cpuBefore = serverCpuTicksByThread();
+        Map<String, Long> cpuBefore = ServerProcess.cpuTicksByThread();
         long start = System.nanoTime();
         ScheduledFuture<?> sampler = clock.scheduleAtFixedRate(() -> {
-            rssPeak.accumulateAndGet(serverRssMb(), Math::max);
+            rssPeak.accumulateAndGet(ServerProcess.rssMb(), Math::max);
             heldMin.accumulateAndGet((int) cameras.stream().filter(Camera::isStreaming).count(), Math::min);
         }, 0, 1, TimeUnit.SECONDS);
         Thread.sleep(duration.toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Long> cpuAfter = serverCpuTicksByThread();
+        Map<String, Long> cpuAfter = ServerProcess.cpuTicksByThread();
         sampler.cancel(false);
         Map<String, Double> cores = new java.util.TreeMap<>();
-        cpuAfter.forEach((group, ticks) -> cores.put(group, (ticks - cpuBefore.getOrDefault(group, 0L)) / CLOCK_TICKS / seconds));
+        cpuAfter.forEach((group, ticks) -> cores.put(group, (ticks - cpuBefore.getOrDefault(group, 0L)) / ServerProcess.CLOCK_TICKS / seconds));
         double serverCores = cores.values().stream().mapToDouble(Double::doubleValue).sum();
         System.out.printf("sessions %d: server CPU %.2f cores; busiest threads: %s%n", sessions, serverCores,
                 cores.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
@@ -125,7 +123,7 @@ class StreamingBenchmark {
         cameras.forEach(Camera::stop);
         clock.shutdownNow();
         Thread.sleep(10_000);
-        long rssAfter = serverRssMb();
+        long rssAfter = ServerProcess.rssMb();
         Collections.sort(latencies);
         return new Result(sessions, heldMin.get(), sent / seconds, decided / seconds, percentile(latencies, 50),
                 percentile(latencies, 99), sent - decided - errors, errors, sessionsDecided, sessionsAuthenticated, serverCores, rssBefore, rssPeak.get(), rssAfter);
@@ -304,38 +302,6 @@ class StreamingBenchmark {
             assertEquals(true, stream.next("enrollment_complete").getBoolean("success"));
             assertEquals(1000, stream.closed().code(), "the streamer is enrolled");
         }
-    }
-
-    private static long serverRssMb() {
-        try {
-            return Files.readAllLines(Path.of("/proc", serverPid(), "status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** CPU time (clock ticks, user + system) of the server's threads, grouped by thread name without its number. */
-    private static Map<String, Long> serverCpuTicksByThread() throws IOException {
-        Map<String, Long> ticks = new java.util.HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", serverPid(), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException e) {
-                    continue; // the thread ended
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[-_ (]*\\d+\\)?$", "");
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-            }
-        }
-        return ticks;
-    }
-
-    private static String serverPid() throws IOException {
-        return Files.readString(FaceGateServer.dataDirectory().resolve("payara/glassfish/domains/facegate/config/pid")).strip();
     }
 
     private static long percentile(List<Long> sorted, int percent) {
