@@ -36,6 +36,8 @@ class AccessControlIT {
             "GET,  /api/core/jobs/executions/1,          admin,  client",
             "GET,  /api/clients/users/,                  client, session",
             "GET,  /api/clients/users/,                  client, admin",
+            "GET,  /api/webhooks/,                       client, session",
+            "GET,  /api/webhooks/,                       client, admin",
     })
     void protectedEndpointsNeedTheRightScope(String method, String path, String allowed, String refused) {
         Api.Reply anonymous = Api.anonymous().get(path);

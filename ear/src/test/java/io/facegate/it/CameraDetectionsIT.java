@@ -64,7 +64,11 @@ class CameraDetectionsIT {
     @Test
     @Order(1)
     void aPersonWalkingPastAnEsp32IsMatchedOnceWithinFiveSeconds() throws Exception {
-        try (Esp32Emulator camera = new Esp32Emulator(BLINK)) {
+        try (Esp32Emulator camera = new Esp32Emulator(BLINK); WebhookReceiver receiver = WebhookReceiver.start()) {
+            // Seed 002's receiver: the legacy body with a bearer token; another endpoint takes the standard format.
+            String legacySecret = api.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/legacy") + "\", \"events\": [\"detection.created\"],"
+                    + " \"format\": \"facegate-legacy\", \"bearer_token\": \"seed002-secret\"}").getString("secret");
+            api.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/standard") + "\", \"events\": [\"camera.online\", \"detection.created\"]}");
             camera.play(BLINK, false); // 8 s of the person, then an empty scene
             long registered = System.nanoTime();
             register("DOOR-1", camera.streamUrl(), null);
@@ -89,6 +93,19 @@ class CameraDetectionsIT {
             assertTrue(seedEvent.getJsonObject("box").getInt("bottom") > seedEvent.getJsonObject("box").getInt("top"));
             assertEquals(404, stranger.get("/api/v1/detections/" + event.getString("id") + "/").status());
             assertEquals(0, stranger.get("/api/facial-recognition/detections").json().getInt("total"));
+
+            WebhookReceiver.Delivery legacy = receiver.await(d -> d.path().equals("/legacy"), 1, Duration.ofSeconds(20)).get(0);
+            legacy.verify(legacySecret);
+            assertEquals("Bearer seed002-secret", legacy.authorization());
+            JsonObject body = legacy.json();
+            assertEquals("DOOR-1", body.getString("camera_id"));
+            assertTrue(body.getString("camera_stream_url").startsWith("http://127.0.0.1:"), body::toString);
+            JsonObject result = body.getJsonObject("result");
+            assertTrue(result.getJsonNumber("distance").doubleValue() >= 0 && result.containsKey("box") && result.containsKey("timestamp"),
+                    body::toString);
+            List<String> standard = receiver.await(d -> d.path().equals("/standard"), 2, Duration.ofSeconds(20)).stream()
+                    .map(WebhookReceiver.Delivery::type).toList();
+            assertTrue(standard.contains("camera.online") && standard.contains("detection.created"), standard::toString);
 
             JsonObject health = api.get("/api/v1/cameras/DOOR-1/health/").json();
             assertEquals("online", health.getString("status"), health::toString);

@@ -30,6 +30,7 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
     public static final String DATABASE = System.getProperty("facegate.it.database", "facegate_it");
     public static final int HTTP_PORT = Integer.getInteger("facegate.it.http-port", 18080);
     public static final String ADMIN_TOKEN = "fga_it_" + UUID.randomUUID();
+    public static final String WEBHOOK_RETRY_SCHEDULE = "0s,1s,2s,2s,2s,2s,2s,2s,2s,3s";
 
     private static FaceGateLauncher launcher;
     private static Path dataDirectory;
@@ -76,9 +77,13 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
                 "FACEGATE_CAMERAS_READ_TIMEOUT_SECONDS", "3",
                 "FACEGATE_CAMERAS_RECONNECT_MAX_SECONDS", "3",
                 "FACEGATE_CAMERAS_SCAN_INTERVAL_SECONDS", "1",
-                // seed 004's general and verification limits would throttle the suites that call every operation
-                // many times; AttendanceIT tests the default authentication limit
-                "FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000"));
+                // the tests' webhook receivers listen on loopback, which webhooks may not reach by default
+                "FACEGATE_EGRESS_WEBHOOK_ALLOW", "public,loopback",
+                // ten attempts within about 20 s instead of three days, so a receiver can be down "for a while"
+                "FACEGATE_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE));
+        // Seed 004's general and verification limits would throttle the suites that call every operation many
+        // times; AttendanceIT tests the default authentication limit.
+        environment.putAll(Map.of("FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000"));
         for (String setting : System.getProperty("facegate.it.env", "").split(",")) {
             if (!setting.isBlank()) {
                 String[] keyValue = setting.split("=", 2);

@@ -2,6 +2,7 @@ package io.facegate.it;
 
 import io.facegate.it.Tenants.Tenant;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -10,14 +11,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs last: a server restart keeps clients, their users, the signing keys and the batch job
- * repository in PostgreSQL, runs the face tasks still queued and fails those it interrupted.
+ * Runs last: a server restart keeps clients, their users, the signing keys, the batch job repository
+ * and the webhook outbox in PostgreSQL, runs the face tasks still queued and fails those it interrupted.
  */
 @Order(Integer.MAX_VALUE)
 @ExtendWith(FaceGateServer.class)
@@ -33,6 +41,10 @@ class RestartIT {
     private static final String TINY_JPEG = "/9j/4AAQSkZJRgABAgAAAQABAAD//gAQTGF2YzU5LjM3LjEwMAD/2wBDAAgUFBcUFxsbGxsbGyAeICEhISAgICAhISEkJCQqKiokJCQhISQk"
             + "KCgqKi4vLisrKisvLzIyMjw8OTlGRkhWVmf/xABKAAEAAAAAAAAAAAAAAAAAAAAAAQEAAAAAAAAAAAAAAAAAAAAAEAEAAAAAAAAAAAAAAAAAAAAAEQEAAAAAAAAAA"
             + "AAAAAAAAAAA/8AAEQgAEAAQAwEiAAIRAAMRAP/aAAwDAQACEQMRAD8AAA//2Q==";
+    private static WebhookReceiver receiver;
+    private static String webhookSecret;
+    private static final Set<String> deletedBefore = new HashSet<>();
+    private static Instant restartedAt;
 
     @BeforeAll
     static void restartWithDataInPlace() throws Exception {
@@ -49,8 +61,42 @@ class RestartIT {
                         + tenant.id() + "', 'VERIFY', '" + task[1] + "', convert_to('" + input + "', 'UTF8'), now(), now() + interval '1 day')");
             }
         }
+        // Webhook deliveries still pending when the server stops: the receiver is busy and says when to come back
+        // (the first delivery is tried, the others wait with it).
+        receiver = WebhookReceiver.start();
+        receiver.answer(503, Map.of("Retry-After", "20"));
+        JsonObject webhook = tokenFromBefore.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/restart") + "\", \"events\": [\"*\"]}");
+        webhookSecret = webhook.getString("secret");
+        for (int i = 0; i < 3; i++) {
+            deletedBefore.add(WebhooksIT.deleteUser(tokenFromBefore, "restart-" + i));
+        }
+        assertFalse(receiver.await(d -> true, 1, WebhooksIT.WAIT).isEmpty(), "tried before the restart");
+        JsonObject pending = WebhooksIT.awaitJson(tokenFromBefore, "/api/webhooks/" + webhook.getString("id") + "/deliveries/?status=pending",
+                json -> json.getInt("count") == 3);
+        assertEquals(3, pending.getInt("count"), pending::toString);
 
         FaceGateServer.restart();
+        restartedAt = Instant.now();
+        receiver.answer(200, Map.of());
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void webhookDeliveriesPendingAtTheRestartAreSentAfterIt() throws Exception {
+        List<WebhookReceiver.Delivery> after = receiver.await(d -> d.receivedAt().isAfter(restartedAt), 3, Duration.ofSeconds(90));
+        assertEquals(deletedBefore, after.stream().map(d -> d.json().getJsonObject("data").getString("client_user_id"))
+                .collect(Collectors.toSet()), "none lost");
+        for (WebhookReceiver.Delivery delivery : after) {
+            delivery.verify(webhookSecret);
+        }
+        Set<String> ids = receiver.received().stream().map(WebhookReceiver.Delivery::id).collect(Collectors.toSet());
+        assertEquals(3, ids.size(), "the same webhook-id before and after the restart");
+        System.out.printf("restart: 3 deliveries pending, %d requests received in all, %d after the restart%n",
+                receiver.received().size(), after.size());
     }
 
     @Test

@@ -127,8 +127,23 @@ public class EgressPolicy {
      * Callers add credentials and build it.
      */
     public HttpClientBuilder httpClient(EgressTarget target, Duration connectTimeout, Duration readTimeout) {
+        return httpClient(target, connectTimeout, readTimeout, PoolingHttpClientConnectionManagerBuilder.create());
+    }
+
+    /**
+     * The same, with at most {@code maxConnections} open at once, to one host as to all: for
+     * callers that send to many hosts, or to one host in parallel, at once (webhooks).
+     */
+    public HttpClientBuilder httpClient(EgressTarget target, Duration connectTimeout, Duration readTimeout, int maxConnections) {
+        return httpClient(target, connectTimeout, readTimeout, PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections));
+    }
+
+    private HttpClientBuilder httpClient(EgressTarget target, Duration connectTimeout, Duration readTimeout,
+                                         PoolingHttpClientConnectionManagerBuilder pool) {
         return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(pool
                         .setDnsResolver(dnsResolver(target))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout))

@@ -3,6 +3,7 @@ package io.facegate.maintenance;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import io.facegate.usage.UsageSettings;
+import io.facegate.webhooks.WebhookSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobSecurityException;
@@ -39,14 +40,18 @@ public class MaintenanceJobs {
 
     public static final String PURGE_EXPIRED_TOKENS = "purge-expired-tokens";
     public static final String PURGE_API_USAGE = "purge-api-usage";
+    public static final String PURGE_WEBHOOK_DELIVERIES = "purge-webhook-deliveries";
 
     /** Jobs an operator may start by hand. */
-    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS, PURGE_API_USAGE);
+    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS, PURGE_API_USAGE, PURGE_WEBHOOK_DELIVERIES);
 
     private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class.getName());
 
     @Inject
     UsageSettings usageSettings;
+
+    @Inject
+    WebhookSettings webhookSettings;
 
     private JobOperator operator;
 
@@ -66,11 +71,18 @@ public class MaintenanceJobs {
         start(PURGE_API_USAGE, new Properties());
     }
 
+    @Schedule(hour = "3", minute = "57", persistent = false, info = PURGE_WEBHOOK_DELIVERIES)
+    void nightlyWebhookDeliveryPurge() {
+        start(PURGE_WEBHOOK_DELIVERIES, new Properties());
+    }
+
     /** The settings a job reads, as job parameters: batch artifacts live in a library that cannot see this module's settings. */
     private Properties withSettings(String jobName, Properties parameters) {
         Properties all = new Properties();
         if (PURGE_API_USAGE.equals(jobName)) {
             all.setProperty("retentionDays", String.valueOf(usageSettings.retentionDays()));
+        } else if (PURGE_WEBHOOK_DELIVERIES.equals(jobName)) {
+            all.setProperty("retentionDays", String.valueOf(webhookSettings.retentionDays()));
         }
         all.putAll(parameters);
         return all;

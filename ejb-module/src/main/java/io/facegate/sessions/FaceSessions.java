@@ -18,6 +18,7 @@ import io.facegate.liveness.LivenessAssessment;
 import io.facegate.liveness.LivenessConfiguration;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
+import io.facegate.system.FilteredListing;
 import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -26,14 +27,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -169,31 +167,15 @@ public class FaceSessions {
     /** Filters may be null; {@code spoofSuspected} lists the presentation-attack incidents seed 004 reports. */
     public Page<FaceSession> list(UUID clientId, SessionPurpose purpose, SessionStatus status, UUID clientUserId,
                                   Instant from, Instant to, Boolean spoofSuspected, int offset, int limit) {
-        Page.validate(offset, limit);
-        Map<String, Object> parameters = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where s.clientId = :clientId");
-        parameters.put("clientId", clientId);
-        addFilter(where, parameters, "s.purpose = :purpose", "purpose", purpose);
-        addFilter(where, parameters, "s.status = :status", "status", status);
-        addFilter(where, parameters, "s.clientUserId = :user", "user", clientUserId);
-        addFilter(where, parameters, "s.createdAt >= :from", "from", from);
-        addFilter(where, parameters, "s.createdAt < :to", "to", to);
-        addFilter(where, parameters, "s.spoofSuspected = :spoof", "spoof", spoofSuspected);
-        TypedQuery<Long> count = em.createQuery("select count(s) from FaceSession s" + where, Long.class);
-        TypedQuery<FaceSession> items = em.createQuery("select s from FaceSession s" + where + " order by s.createdAt desc, s.id",
-                FaceSession.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            items.setParameter(name, value);
-        });
-        return new Page<>(count.getSingleResult(), offset, limit, items.setFirstResult(offset).setMaxResults(limit).getResultList());
-    }
-
-    private static void addFilter(StringBuilder where, Map<String, Object> parameters, String clause, String name, Object value) {
-        if (value != null) {
-            where.append(" and ").append(clause);
-            parameters.put(name, value);
-        }
+        return FilteredListing.of(FaceSession.class, "s")
+                .filter("s.clientId = :clientId", "clientId", clientId)
+                .filter("s.purpose = :purpose", "purpose", purpose)
+                .filter("s.status = :status", "status", status)
+                .filter("s.clientUserId = :user", "user", clientUserId)
+                .filter("s.createdAt >= :from", "from", from)
+                .filter("s.createdAt < :to", "to", to)
+                .filter("s.spoofSuspected = :spoof", "spoof", spoofSuspected)
+                .page(em, "s.createdAt desc, s.id", offset, limit);
     }
 
     /**

@@ -3,14 +3,11 @@ package io.facegate.usage;
 import io.facegate.domain.usage.EndpointCategory;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
+import io.facegate.system.Period;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,20 +36,14 @@ public record UsageFilter(EndpointCategory category, Integer minStatus, Integer 
 
     /**
      * Reads the query parameters of the usage endpoints; anything malformed is a 400 naming the
-     * parameter. Dates may be ISO-8601 instants with an offset ({@code 2025-10-12T10:30:00Z}) or
-     * days ({@code 2025-10-12}, UTC): a day as {@code from} starts at its first instant, as {@code to}
-     * it ends with its last.
+     * parameter; {@code from} and {@code to} as {@link Period#parse} reads them.
      */
     public static UsageFilter parse(String category, String status, String method, String from, String to) {
-        Instant start = blank(from) ? null : instant("from", from, false);
-        Instant end = blank(to) ? null : instant("to", to, true);
-        if (start != null && end != null && start.isAfter(end)) {
-            throw FaceGateException.invalid("invalid_date_range", "from must not be after to");
-        }
+        Period period = Period.parse(from, to);
         int[] statuses = blank(status) ? null : statusRange(status.strip());
         return new UsageFilter(blank(category) ? null : category(category.strip()),
                 statuses == null ? null : statuses[0], statuses == null ? null : statuses[1],
-                blank(method) ? null : method(method.strip()), start, end);
+                blank(method) ? null : method(method.strip()), period.from(), period.to());
     }
 
     /** This filter over its own period, or over the last {@code days} UTC days (today included) when it has none. */
@@ -97,23 +88,6 @@ public record UsageFilter(EndpointCategory category, Integer minStatus, Integer 
                     "unknown method: " + method, Map.of("allowed", List.copyOf(new TreeSet<>(METHODS))));
         }
         return upper;
-    }
-
-    private static Instant instant(String name, String value, boolean endOfDay) {
-        String text = value.strip();
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(text);
-                Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-                // The last instant PostgreSQL can store in that day (it keeps microseconds).
-                return endOfDay ? start.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : start;
-            } catch (DateTimeParseException notADay) {
-                throw FaceGateException.invalid("invalid_" + name,
-                        name + " must be an ISO-8601 instant such as 2025-10-12T10:30:00Z or a day such as 2025-10-12");
-            }
-        }
     }
 
     private static boolean blank(String value) {

@@ -1,23 +1,18 @@
 package io.facegate.crypto;
 
+import io.facegate.testing.ExternalProgram;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Seed 003's own decryption examples, run unchanged (src/test/resources/seed-003/) on what
@@ -47,33 +42,14 @@ class SeedDecryptionExamplesTest {
                 .build();
 
         JsonObject input = Json.createObjectBuilder().add("response", message).add("secret_key", secret).build();
-        String decrypted = run(List.of(interpreter, example(script)), input.toString());
+        String decrypted = ExternalProgram.run(List.of(interpreter, example(script)), input.toString(),
+                "python3 needs the cryptography package: .ci/install-test-prerequisites installs python3-cryptography");
 
         assertEquals(result, parse(decrypted));
     }
 
     private static String example(String script) throws URISyntaxException {
         return Path.of(SeedDecryptionExamplesTest.class.getResource("/seed-003/" + script).toURI()).toString();
-    }
-
-    /** Runs {@code command} with {@code input} (UTF-8) on stdin; its stdout. */
-    private static String run(List<String> command, String input) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            return fail(command.get(0) + " is needed to run seed 003's example and was not found;"
-                    + " .ci/install-test-prerequisites installs it (" + e.getMessage() + ")");
-        }
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), command + " did not finish");
-        assertEquals(0, process.exitValue(), command + " failed (python3 needs the cryptography package:"
-                + " .ci/install-test-prerequisites installs python3-cryptography):\n" + stderr);
-        return stdout;
     }
 
     private static JsonObject parse(String json) {

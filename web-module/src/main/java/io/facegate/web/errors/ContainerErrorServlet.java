@@ -21,7 +21,10 @@ public class ContainerErrorServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        int raised = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        // A method the static-file servlet does not implement (PATCH /demo/, or an API path that
+        // ../ took outside /api) is the caller's mistake, not a server fault.
+        int status = raised == HttpServletResponse.SC_NOT_IMPLEMENTED ? HttpServletResponse.SC_METHOD_NOT_ALLOWED : raised;
         String message = switch (status) {
             case 401 -> "missing, invalid or expired credentials";
             case 403 -> "not allowed for these credentials";
