@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.UUID;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs last: a server restart keeps clients, their users, the signing keys, the batch job repository
- * and the webhook outbox in PostgreSQL.
+ * and the webhook outbox in PostgreSQL, runs the face tasks still queued and fails those it interrupted.
  */
 @Order(Integer.MAX_VALUE)
 @ExtendWith(FaceGateServer.class)
@@ -32,6 +35,12 @@ class RestartIT {
     private static Api tokenFromBefore;
     private static String userId;
     private static long jobExecutionFromBefore;
+    private static final String QUEUED_TASK = UUID.randomUUID().toString();
+    private static final String RUNNING_TASK = UUID.randomUUID().toString();
+    /** A 16x16 grey JPEG (no face). */
+    private static final String TINY_JPEG = "/9j/4AAQSkZJRgABAgAAAQABAAD//gAQTGF2YzU5LjM3LjEwMAD/2wBDAAgUFBcUFxsbGxsbGyAeICEhISAgICAhISEkJCQqKiokJCQhISQk"
+            + "KCgqKi4vLisrKisvLzIyMjw8OTlGRkhWVmf/xABKAAEAAAAAAAAAAAAAAAAAAAAAAQEAAAAAAAAAAAAAAAAAAAAAEAEAAAAAAAAAAAAAAAAAAAAAEQEAAAAAAAAAA"
+            + "AAAAAAAAAAA/8AAEQgAEAAQAwEiAAIRAAMRAP/aAAwDAQACEQMRAD8AAA//2Q==";
     private static WebhookReceiver receiver;
     private static String webhookSecret;
     private static final Set<String> deletedBefore = new HashSet<>();
@@ -43,6 +52,15 @@ class RestartIT {
         tokenFromBefore = tenant.api();
         userId = tokenFromBefore.post("/api/clients/users/", "{\"external_user_id\":\"carol\"}").json().getString("id");
         jobExecutionFromBefore = BatchJobs.runToEnd("purge-expired-tokens").getJsonNumber("execution_id").longValue();
+        // As a stop leaves them: one task waiting for a thread, one cut off while it ran.
+        try (Connection db = FaceGateServer.database(); Statement sql = db.createStatement()) {
+            String input = "{\"frames\": [{\"id\": null, \"image\": \"" + TINY_JPEG + "\", \"camera_id\": null, \"location\": null}],"
+                    + " \"every_face\": false, \"max_faces\": 1, \"min_quality\": 0, \"similarity_threshold\": 0.4}";
+            for (String[] task : new String[][]{{QUEUED_TASK, "QUEUED"}, {RUNNING_TASK, "PROCESSING"}}) {
+                sql.execute("insert into face_task (id, client_id, kind, status, input, created_at, expires_at) values ('" + task[0] + "', '"
+                        + tenant.id() + "', 'VERIFY', '" + task[1] + "', convert_to('" + input + "', 'UTF8'), now(), now() + interval '1 day')");
+            }
+        }
         // Webhook deliveries still pending when the server stops: the receiver is busy and says when to come back
         // (the first delivery is tried, the others wait with it).
         receiver = WebhookReceiver.start();
@@ -101,5 +119,21 @@ class RestartIT {
         long executionId = execution.getJsonNumber("execution_id").longValue();
         assertEquals(recordedBefore + 1, BatchJobs.recordedCount(), "the execution went to PostgreSQL's job repository");
         assertEquals(execution.getString("exit_status"), BatchJobs.recorded(executionId).orElseThrow().exitStatus());
+    }
+
+    @Test
+    void aQueuedFaceTaskRunsAfterARestartAndAnInterruptedOneFails() throws Exception {
+        Api api = tenant.api();
+        JsonObject interrupted = api.get("/api/v1/face/verify/status/verify_" + RUNNING_TASK + "/").json();
+        assertEquals("failed", interrupted.getString("status"), interrupted::toString);
+        assertEquals("interrupted", interrupted.getJsonObject("error").getString("code"));
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonObject resumed;
+        do {
+            Thread.sleep(200);
+            resumed = api.get("/api/v1/face/verify/status/verify_" + QUEUED_TASK + "/").json();
+        } while (!resumed.getString("status").equals("completed") && System.currentTimeMillis() < deadline);
+        assertEquals("completed", resumed.getString("status"), resumed.toString());
+        assertFalse(resumed.getJsonObject("result").getBoolean("recognized"));
     }
 }

@@ -6,9 +6,7 @@ import io.facegate.domain.authentication.RefreshToken;
 import io.facegate.domain.clients.Client;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -29,13 +27,13 @@ public class ClientAuthentication {
     TokenIssuer issuer;
 
     @Inject
-    SigningKeys keys;
-
-    @Inject
     VerifiedCredentialCache verifiedCredentials;
 
     @Inject
     ClientAccess access;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     public TokenPair authenticate(String apiKey, String apiSecret) {
         Client client = verifiedClient(apiKey, apiSecret);
@@ -67,28 +65,12 @@ public class ClientAuthentication {
      * revokes its whole family, since one of its two holders is not the client.
      */
     public TokenPair refresh(String refreshToken) {
-        JsonObject claims = JsonWebTokens.verify(refreshToken, keys.publicKey(), Instant.now())
-                .filter(c -> TokenIssuer.REFRESH_AUDIENCE.equals(c.getString("aud", null)))
-                .orElseThrow(TokenRefusal::invalid);
-        RefreshToken stored = em.find(RefreshToken.class, parseUuid(claims.getString("jti", "")), LockModeType.PESSIMISTIC_WRITE);
-        if (stored == null) {
-            throw TokenRefusal.invalid();
-        }
         Instant now = Instant.now();
-        if (stored.wasUsed()) {
-            em.createNamedQuery(RefreshToken.REVOKE_FAMILY)
-                    .setParameter("now", now).setParameter("familyId", stored.getFamilyId()).executeUpdate();
-            throw new AuthenticationFailedException("refresh_token_reused",
-                    "refresh token was already used; every token of this login is now revoked");
-        }
-        if (!stored.isRedeemable(now)) {
-            throw TokenRefusal.invalid();
-        }
+        RefreshToken stored = refreshTokens.redeem(refreshToken, RefreshTokens.Owner.CLIENT, now);
         Client client = em.find(Client.class, stored.getClientId());
         if (client == null || !client.isActive()) {
             throw AuthenticationFailedException.invalidCredentials();
         }
-        stored.markUsed(now);
         return issuePair(client, stored.getFamilyId(), now);
     }
 
@@ -111,35 +93,19 @@ public class ClientAuthentication {
         return client;
     }
 
-    private Optional<Client> activeClient(String apiKey) {
+    private TokenPair issuePair(Client client, UUID familyId, Instant now) {
+        return new TokenPair(issuer.access(client.getId(), client.getSecretGeneration(), AccessScope.FULL),
+                refreshTokens.issue(client.getId(), null, familyId, now));
+    }
+
+    /** The active client holding {@code apiKey} (the tenant a person logs in to, for one). */
+    public Optional<Client> activeClient(String apiKey) {
         if (apiKey == null || apiKey.isBlank() || apiKey.length() > 128) {
             return Optional.empty();
         }
         return em.createNamedQuery(Client.BY_API_KEY, Client.class)
-                .setParameter("apiKey", apiKey)
+                .setParameter("apiKey", apiKey.strip())
                 .getResultStream().findFirst()
                 .filter(Client::isActive);
-    }
-
-    private TokenPair issuePair(Client client, UUID familyId, Instant now) {
-        RefreshToken refresh = new RefreshToken(familyId, client.getId(), AccessScope.FULL.claimValue(), now, issuer.refreshExpiry(now));
-        em.persist(refresh);
-        return new TokenPair(
-                issuer.access(client.getId(), client.getSecretGeneration(), AccessScope.FULL),
-                issuer.refresh(refresh.getId(), familyId, client.getId(), refresh.getExpiresAt()));
-    }
-
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw TokenRefusal.invalid();
-        }
-    }
-
-    private static final class TokenRefusal {
-        static AuthenticationFailedException invalid() {
-            return new AuthenticationFailedException("invalid_refresh_token", "refresh token is invalid, expired or revoked");
-        }
     }
 }

@@ -7,58 +7,40 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Clients' standings, read from the database at most once per {@link #TTL} per client, so that the
- * check every request makes costs no query. A change made on this server evicts the entry once it
- * commits and takes effect at the next request; a change made by another server on the same
- * database takes effect here within {@link #TTL}.
+ * Clients' standings, read from the database at most once per {@link #TTL} per client (see
+ * {@link StandingCache}): disabling, rotating and re-configuring a client take effect at the next
+ * request on this server, within {@link #TTL} on the others.
  */
 @ApplicationScoped
 public class ClientStandings {
 
     static final Duration TTL = Duration.ofSeconds(5);
-    private static final int MAX_ENTRIES = 10_000;
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
 
-    private final Clock clock;
-    private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
-
-    private record Entry(Optional<ClientStanding> standing, Instant readAt) {
-    }
+    private final StandingCache<ClientStanding> cache;
 
     public ClientStandings() {
         this(Clock.systemUTC());
     }
 
     ClientStandings(Clock clock) {
-        this.clock = clock;
+        this.cache = new StandingCache<>(clock, TTL, this::read);
     }
 
     /** The client's standing; empty when the client does not exist (any more). */
     Optional<ClientStanding> of(UUID clientId) {
-        Instant now = clock.instant();
-        Entry entry = entries.get(clientId);
-        if (entry == null || !now.isBefore(entry.readAt().plus(TTL))) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entry = new Entry(read(clientId), now);
-            entries.put(clientId, entry);
-        }
-        return entry.standing();
+        return cache.of(clientId);
     }
 
     /** Forgets what is known of the client: its next check reads it again. */
     public void evict(UUID clientId) {
-        entries.remove(clientId);
+        cache.evict(clientId);
     }
 
     Optional<ClientStanding> read(UUID clientId) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -25,6 +26,8 @@ public class TokenIssuer {
     public static final String FAMILY_CLAIM = "family";
     /** The client's secret generation a tenant token was issued under; a rotation revokes older ones. */
     public static final String SECRET_GENERATION_CLAIM = "sgen";
+    /** The person's login generation a person's token was issued under; a new password or a deactivation revokes older ones. */
+    public static final String LOGIN_GENERATION_CLAIM = "lgen";
 
     @Inject
     SigningKeys keys;
@@ -42,32 +45,49 @@ public class TokenIssuer {
         return access(tenant.toString(), tenant, secretGeneration, scope);
     }
 
+    /** A person's access token: their roles are read at each request, not carried in the token. */
+    public IssuedToken person(UUID personId, UUID tenant, int loginGeneration) {
+        var claims = claims(personId.toString(), AccessScope.PERSON, Instant.now().plus(settings.accessTokenTtl()))
+                .add(TENANT_CLAIM, tenant.toString())
+                .add(LOGIN_GENERATION_CLAIM, loginGeneration);
+        return sign(claims);
+    }
+
     private IssuedToken access(String subject, UUID tenant, int secretGeneration, AccessScope scope) {
-        Instant now = Instant.now();
-        Instant expires = now.plus(scope == AccessScope.SESSION ? settings.browserTokenTtl() : settings.accessTokenTtl());
+        var claims = claims(subject, scope, Instant.now().plus(scope == AccessScope.SESSION
+                ? settings.browserTokenTtl() : settings.accessTokenTtl()));
+        if (tenant != null) {
+            claims.add(TENANT_CLAIM, tenant.toString()).add(SECRET_GENERATION_CLAIM, secretGeneration);
+        }
+        return sign(claims);
+    }
+
+    private static JsonObjectBuilder claims(String subject, AccessScope scope, Instant expires) {
         JsonArrayBuilder groups = Json.createArrayBuilder();
         scope.roles().forEach(groups::add);
-        var claims = Json.createObjectBuilder()
+        return Json.createObjectBuilder()
                 .add("iss", ISSUER)
                 .add("aud", ACCESS_AUDIENCE)
                 .add("sub", subject)
                 .add("upn", subject)
                 .add("jti", UUID.randomUUID().toString())
-                .add("iat", now.getEpochSecond())
+                .add("iat", Instant.now().getEpochSecond())
                 .add("exp", expires.getEpochSecond())
                 .add("groups", groups)
                 .add(SCOPE_CLAIM, scope.claimValue());
-        if (tenant != null) {
-            claims.add(TENANT_CLAIM, tenant.toString()).add(SECRET_GENERATION_CLAIM, secretGeneration);
-        }
-        return new IssuedToken(JsonWebTokens.sign(claims.build(), keys.privateKey()), expires);
     }
 
-    public IssuedToken refresh(UUID tokenId, UUID familyId, UUID tenant, Instant expires) {
+    private IssuedToken sign(JsonObjectBuilder claims) {
+        JsonObject built = claims.build();
+        return new IssuedToken(JsonWebTokens.sign(built, keys.privateKey()), Instant.ofEpochSecond(built.getJsonNumber("exp").longValue()));
+    }
+
+    /** @param subject the client (its own login) or the person whose login this is */
+    public IssuedToken refresh(UUID tokenId, UUID familyId, UUID subject, Instant expires) {
         JsonObject claims = Json.createObjectBuilder()
                 .add("iss", ISSUER)
                 .add("aud", REFRESH_AUDIENCE)
-                .add("sub", tenant.toString())
+                .add("sub", subject.toString())
                 .add("jti", tokenId.toString())
                 .add(FAMILY_CLAIM, familyId.toString())
                 .add("iat", Instant.now().getEpochSecond())

@@ -11,7 +11,10 @@ import io.facegate.domain.clients.Client;
 import io.facegate.system.AfterCommit;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
+import io.facegate.ratelimits.RateCategory;
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,11 +22,14 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The operator's use cases: register tenants, re-key and disable them. */
 @Stateless
 public class ClientRegistry {
+
+    static final int MAX_RATE_LIMIT = 1_000_000;
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
@@ -93,6 +99,24 @@ public class ClientRegistry {
         } else if (Boolean.TRUE.equals(active)) {
             client.enable();
         }
+        refreshStandingAfterCommit(client);
+        return client;
+    }
+
+    /**
+     * Sets the client's own rate limits per category (requests per the category's window); the
+     * categories not named return to the server's defaults.
+     */
+    public Client limitRates(UUID id, Map<RateCategory, Integer> limits) {
+        Client client = findForUpdate(id);
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        limits.forEach((category, limit) -> {
+            if (limit == null || limit < 1 || limit > MAX_RATE_LIMIT) {
+                throw FaceGateException.invalid("invalid_rate_limits", "each rate limit must be between 1 and " + MAX_RATE_LIMIT);
+            }
+            json.add(category.apiName(), limit);
+        });
+        client.limitRates(json.build().toString());
         refreshStandingAfterCommit(client);
         return client;
     }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT", realmName = "facegate")
-@DeclareRoles({Roles.ADMIN, Roles.CLIENT, Roles.SESSION})
+@DeclareRoles({Roles.ADMIN, Roles.CLIENT, Roles.SESSION, Roles.TENANT_ADMIN, Roles.STAFF, Roles.MEMBER, Roles.PERSON})
 @OpenAPIDefinition(
         info = @Info(title = "FaceGate API", version = "0.1.0",
                 description = "Self-hosted, multi-tenant face recognition and liveness. "
@@ -39,7 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "System", description = "Health, status and configuration"),
                 @Tag(name = "Analytics", description = "Usage metrics, audit logs and performance data"),
                 @Tag(name = "Webhooks", description = "Webhook configurations, deliveries and logs"),
-                @Tag(name = "Legacy Recognition", description = "Deprecated endpoints kept for old integrations")
+                @Tag(name = "Legacy Recognition", description = "Deprecated endpoints kept for old integrations"),
+                @Tag(name = "People", description = "Seed 004: a client's people with their roles (admin, faculty, student) and logins"),
+                @Tag(name = "Face Tasks", description = "Seed 004: asynchronous enrollment and verification tasks"),
+                @Tag(name = "Attendance", description = "Seed 004: attendance logs, summaries, manual marks and settings"),
+                @Tag(name = "Mobile", description = "Seed 004: the logged-in person's profile and check-in")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = FaceGateApi.CLIENT_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
@@ -50,6 +54,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @SecurityScheme(securitySchemeName = FaceGateApi.BROWSER_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                 description = "A browser token from POST /api/auth/client/ with the API key alone (or X-API-Key without the secret): "
                         + "may only open sessions and send their frames"),
+        @SecurityScheme(securitySchemeName = FaceGateApi.PERSON_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                description = "A person's access token from POST /api/v1/auth/login/ (email and password): what it may do follows "
+                        + "the person's current role (admin: the tenant's attendance; faculty: their department's; student: their own)"),
         @SecurityScheme(securitySchemeName = FaceGateApi.OPERATOR_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
                 description = "The operator's token from POST /api/core/auth/admin/: manages clients and jobs, sees no tenant data")
 })
@@ -63,6 +70,7 @@ public class FaceGateApi extends Application {
     public static final String CLIENT_KEY = "apiKey";
     public static final String BROWSER_TOKEN = "browserToken";
     public static final String OPERATOR_TOKEN = "operatorToken";
+    public static final String PERSON_TOKEN = "personToken";
     /**
      * Marks an operation anyone may call (an empty security list would say so, but Payara leaves it
      * out of the document, where it reads as "the default security").

@@ -50,7 +50,11 @@ class ResourceContractTest {
     private static final Map<String, Set<String>> SCHEMES_OF_ROLE = Map.of(
             Roles.ADMIN, Set.of(FaceGateApi.OPERATOR_TOKEN),
             Roles.CLIENT, Set.of(FaceGateApi.CLIENT_TOKEN, FaceGateApi.CLIENT_KEY),
-            Roles.SESSION, Set.of(FaceGateApi.CLIENT_TOKEN, FaceGateApi.CLIENT_KEY, FaceGateApi.BROWSER_TOKEN));
+            Roles.SESSION, Set.of(FaceGateApi.CLIENT_TOKEN, FaceGateApi.CLIENT_KEY, FaceGateApi.BROWSER_TOKEN),
+            Roles.TENANT_ADMIN, Set.of(FaceGateApi.CLIENT_TOKEN, FaceGateApi.CLIENT_KEY, FaceGateApi.PERSON_TOKEN),
+            Roles.STAFF, Set.of(FaceGateApi.CLIENT_TOKEN, FaceGateApi.CLIENT_KEY, FaceGateApi.PERSON_TOKEN),
+            Roles.MEMBER, Set.of(FaceGateApi.CLIENT_TOKEN, FaceGateApi.CLIENT_KEY, FaceGateApi.PERSON_TOKEN),
+            Roles.PERSON, Set.of(FaceGateApi.PERSON_TOKEN));
 
     @Test
     void everyOperationIsDocumentedWithTheSchemesOfTheRolesItRequires() throws Exception {

@@ -1,6 +1,8 @@
 package io.facegate.domain.authentication;
 
+import io.facegate.domain.shared.OptionalUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -19,11 +21,14 @@ import java.util.UUID;
         query = "update RefreshToken t set t.revokedAt = :now where t.familyId = :familyId and t.revokedAt is null")
 @NamedQuery(name = RefreshToken.REVOKE_CLIENT,
         query = "update RefreshToken t set t.revokedAt = :now where t.clientId = :clientId and t.revokedAt is null")
+@NamedQuery(name = RefreshToken.REVOKE_PERSON,
+        query = "update RefreshToken t set t.revokedAt = :now where t.clientUserId = :clientUserId and t.revokedAt is null")
 @NamedQuery(name = RefreshToken.DELETE_EXPIRED, query = "delete from RefreshToken t where t.expiresAt < :cutoff")
 public class RefreshToken {
 
     public static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
     public static final String REVOKE_CLIENT = "RefreshToken.revokeClient";
+    public static final String REVOKE_PERSON = "RefreshToken.revokePerson";
     public static final String DELETE_EXPIRED = "RefreshToken.deleteExpired";
 
     @Id
@@ -34,6 +39,11 @@ public class RefreshToken {
 
     @Column(name = "client_id", nullable = false, updatable = false)
     private UUID clientId;
+
+    /** The person whose login this is; null for the client's own (API key and secret). */
+    @Column(name = "client_user_id", updatable = false)
+    @Convert(converter = OptionalUuidConverter.class)
+    private UUID clientUserId;
 
     @Column(nullable = false, updatable = false)
     private String scope;
@@ -55,7 +65,13 @@ public class RefreshToken {
     }
 
     public RefreshToken(UUID familyId, UUID clientId, String scope, Instant issuedAt, Instant expiresAt) {
+        this(familyId, clientId, null, scope, issuedAt, expiresAt);
+    }
+
+    /** @param clientUserId the person logged in, or null for the client's own login */
+    public RefreshToken(UUID familyId, UUID clientId, UUID clientUserId, String scope, Instant issuedAt, Instant expiresAt) {
         this.id = UUID.randomUUID();
+        this.clientUserId = clientUserId;
         this.familyId = familyId;
         this.clientId = clientId;
         this.scope = scope;
@@ -89,6 +105,10 @@ public class RefreshToken {
 
     public UUID getClientId() {
         return clientId;
+    }
+
+    public UUID getClientUserId() {
+        return clientUserId;
     }
 
     public String getScope() {

@@ -57,6 +57,10 @@ public class Client {
     @Column(name = "allowed_origins", nullable = false)
     private String allowedOrigins;
 
+    /** JSON object of the operator's rate limits per category; categories not named use the defaults. */
+    @Column(name = "rate_limits", nullable = false)
+    private String rateLimits = "{}";
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -113,6 +117,15 @@ public class Client {
     public void allowBrowserReenrollment(boolean allowed) {
         this.browserReenrollmentAllowed = allowed;
         touch();
+    }
+
+    public void limitRates(String rateLimitsJson) {
+        this.rateLimits = Objects.requireNonNull(rateLimitsJson, "rateLimits");
+        touch();
+    }
+
+    public String getRateLimits() {
+        return rateLimits;
     }
 
     public boolean isBrowserReenrollmentAllowed() {

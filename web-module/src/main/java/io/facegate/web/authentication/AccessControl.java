@@ -26,7 +26,8 @@ import java.util.List;
  * resource method, failing closed: a method with neither (on itself or its class) is refused to
  * everyone. Callers come with a JWT (verified by MicroProfile JWT before JAX-RS runs) or with
  * seed 000's {@code X-API-Key} header: the key alone gives the browser scope (create sessions,
- * stream frames), with {@code X-API-Secret} the full scope, like the matching tokens. Whether the
+ * stream frames), with {@code X-API-Secret} the full scope, like the matching tokens; people of a
+ * tenant come with the tokens of their own logins, whose roles follow their current role. Whether the
  * caller's client may act now (enabled, token of its current secret, page among its origins) is
  * the use-case tier's answer ({@link ClientAccess}), the same the WebSocket and the pollers get.
  * Payara's own {@code @RolesAllowed} filter knows only JWT callers, so resources use
@@ -73,11 +74,11 @@ public class AccessControl implements DynamicFeature {
             if (caller == null) {
                 throw new FaceGateException(ErrorKind.UNAUTHENTICATED, "unauthorized", "missing, invalid or expired credentials");
             }
-            clientAccess.admit(caller, request.getHeaderString("Origin"));
-            if (roles.stream().noneMatch(caller.scope().roles()::contains)) {
+            CallerIdentity admitted = clientAccess.admit(caller, request.getHeaderString("Origin"));
+            if (roles.stream().noneMatch(admitted.roles()::contains)) {
                 throw new FaceGateException(ErrorKind.FORBIDDEN, "forbidden", "these credentials may not call this endpoint");
             }
-            request.setProperty(Callers.ATTRIBUTE, caller);
+            request.setProperty(Callers.ATTRIBUTE, admitted);
         }
 
         private CallerIdentity authenticate(ContainerRequestContext request) {

@@ -2,6 +2,7 @@ package io.facegate.web.authentication;
 
 import io.facegate.authentication.AccessScope;
 import io.facegate.authentication.CallerIdentity;
+import io.facegate.authentication.PersonCaller;
 import io.facegate.authentication.TokenIssuer;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
@@ -9,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** Who made this request, as {@link AccessControl} established it (JWT or API key headers). */
@@ -31,6 +33,15 @@ public final class Callers {
         return client(request).clientId();
     }
 
+    /** The logged-in person making this request (an endpoint for people only). */
+    public static CallerIdentity person(HttpServletRequest request) {
+        CallerIdentity caller = client(request);
+        if (!caller.isPerson() || caller.person() == null) {
+            throw new FaceGateException(ErrorKind.FORBIDDEN, "forbidden", "this endpoint is for a person logged in with their password");
+        }
+        return caller;
+    }
+
     /** A client caller with its scope; the operator is refused tenant data. */
     public static CallerIdentity client(HttpServletRequest request) {
         CallerIdentity caller = identify(request);
@@ -43,6 +54,13 @@ public final class Callers {
     static CallerIdentity fromToken(JsonWebToken jwt) {
         AccessScope scope = AccessScope.fromClaim(text(jwt.getClaim(TokenIssuer.SCOPE_CLAIM)));
         String tenant = text(jwt.getClaim(TokenIssuer.TENANT_CLAIM));
+        if (scope == AccessScope.PERSON) {
+            // Roles follow the person's current role: ClientAccess fills them in, or refuses the token.
+            String generation = text(jwt.getClaim(TokenIssuer.LOGIN_GENERATION_CLAIM));
+            return new CallerIdentity(jwt.getSubject(), UUID.fromString(tenant), scope, null, PersonCaller.fromToken(
+                    UUID.fromString(jwt.getSubject()), generation == null ? 0 : Integer.parseInt(generation),
+                    UUID.fromString(jwt.getTokenID()), Instant.ofEpochSecond(jwt.getExpirationTime())));
+        }
         if (tenant == null) {
             return new CallerIdentity(jwt.getSubject(), null, scope, null);
         }

@@ -2,6 +2,8 @@ package io.facegate.web.clients;
 
 import io.facegate.authentication.Roles;
 import io.facegate.clients.ClientRegistry;
+import io.facegate.ratelimits.RateCategory;
+import io.facegate.system.FaceGateException;
 import io.facegate.clients.CreatedClient;
 import io.facegate.web.FaceGateApi;
 import io.facegate.web.authentication.RequiresRole;
@@ -34,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The operator's client (tenant) management; needs an admin token. */
 @Path("core/clients")
@@ -60,13 +65,15 @@ public class ClientAdminResource {
     /** Only the fields given change. */
     public record ClientChanges(@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = MAX_NAME_LENGTH) String name,
                                 @Size(max = MAX_ORIGINS) List<@NotBlank @Size(max = MAX_ORIGIN_LENGTH) String> allowedOrigins,
-                                Boolean isActive, Boolean allowBrowserReenrollment) {
+                                Boolean isActive, Boolean allowBrowserReenrollment, @Size(max = 10) Map<String, Integer> rateLimits) {
         /** Declared, so that the constraints stay on the fields (see {@link io.facegate.web.http.JsonConfiguration}). */
-        public ClientChanges(String name, List<String> allowedOrigins, Boolean isActive, Boolean allowBrowserReenrollment) {
+        public ClientChanges(String name, List<String> allowedOrigins, Boolean isActive, Boolean allowBrowserReenrollment,
+                             Map<String, Integer> rateLimits) {
             this.name = name;
             this.allowedOrigins = allowedOrigins;
             this.isActive = isActive;
             this.allowBrowserReenrollment = allowBrowserReenrollment;
+            this.rateLimits = rateLimits;
         }
     }
 
@@ -103,8 +110,13 @@ public class ClientAdminResource {
     @PATCH
     @Path("{id}")
     @Operation(summary = "Rename, change allowed origins, disable (is_active=false) or re-enable a client, "
-            + "allow or forbid browsers (the API key alone) to replace an enrolled face (allow_browser_reenrollment)")
+            + "allow or forbid browsers (the API key alone) to replace an enrolled face (allow_browser_reenrollment), set seed 004's "
+            + "rate limits of the client (rate_limits: {\"authentication\": 5, \"face_verification\": 100, \"reports\": 10, "
+            + "\"general\": 1000}, per minute, general per hour; the categories left out use the server's defaults)")
     public ClientView update(@PathParam("id") String id, @Valid @NotNull ClientChanges changes) {
+        if (changes.rateLimits() != null) {
+            registry.limitRates(Ids.parse(id, "client"), rateLimits(changes.rateLimits()));
+        }
         return ClientView.of(registry.update(Ids.parse(id, "client"), changes.name() == null ? null : changes.name().strip(),
                 changes.allowedOrigins(), changes.isActive(), changes.allowBrowserReenrollment()), null);
     }
@@ -122,5 +134,13 @@ public class ClientAdminResource {
     public ClientView rotateSecret(@PathParam("id") String id) {
         CreatedClient rotated = registry.rotateSecret(Ids.parse(id, "client"));
         return ClientView.of(rotated.client(), rotated.apiSecret());
+    }
+
+    private static Map<RateCategory, Integer> rateLimits(Map<String, Integer> given) {
+        Map<RateCategory, Integer> limits = new EnumMap<>(RateCategory.class);
+        given.forEach((name, limit) -> limits.put(RateCategory.fromApiName(name).orElseThrow(() -> FaceGateException.invalid(
+                "invalid_rate_limits", "rate_limits takes " + Arrays.stream(RateCategory.values()).map(RateCategory::apiName).toList())),
+                limit));
+        return limits;
     }
 }

@@ -1,5 +1,6 @@
 package io.facegate.web.errors;
 
+import io.facegate.ratelimits.RateLimitExceededException;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import jakarta.json.bind.JsonbException;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import io.facegate.web.ratelimits.RateLimitHeaders;
 
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +35,10 @@ public class ExceptionResponses implements ExceptionMapper<Throwable> {
                     .entity(new ApiError(refusal.code(), refusal.getMessage(), refusal.details()));
             if (refusal.kind() == ErrorKind.UNAUTHENTICATED) {
                 response.header("WWW-Authenticate", ApiError.BEARER_CHALLENGE);
+            }
+            if (refusal instanceof RateLimitExceededException limited) {
+                response.header("Retry-After", limited.retryAfterSeconds());
+                RateLimitHeaders.add(response, limited.state());
             }
             return response.build();
         }

@@ -22,6 +22,14 @@ import static io.facegate.domain.usage.EndpointCategory.WEBHOOK;
 public final class EndpointCategories {
 
     private static final List<Map.Entry<String, EndpointCategory>> PREFIXES = List.of(
+            // Seed 004's API.
+            Map.entry("v1/auth", AUTHENTICATION),
+            Map.entry("v1/face/enroll", ENROLLMENT),
+            Map.entry("v1/face", RECOGNITION),
+            Map.entry("v1/mobile/check-in", RECOGNITION),
+            Map.entry("v1/mobile", CLIENTS),
+            Map.entry("v1/users", CLIENTS),
+            Map.entry("v1/attendance", ANALYTICS),
             Map.entry("core/auth", AUTHENTICATION),
             Map.entry("auth/client", AUTHENTICATION),
             Map.entry("auth/enrollment", ENROLLMENT),

@@ -1,0 +1,48 @@
+package io.facegate.facetasks;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * At start: fails the tasks a stop interrupted and runs the queued ones, so none is lost
+ * silently. Every hour: deletes the finished tasks past their retention.
+ */
+@Singleton
+@Startup
+// After the face engine, so that resumed tasks find it loaded.
+@DependsOn({"SchemaMigration", "FaceEngine"})
+public class FaceTaskRecovery {
+
+    private static final Logger LOG = Logger.getLogger(FaceTaskRecovery.class.getName());
+
+    @Inject
+    FaceTasks tasks;
+
+    @Inject
+    FaceTaskWorker worker;
+
+    @PostConstruct
+    void resume() {
+        List<UUID> queued = tasks.recover();
+        queued.forEach(worker::submit);
+        if (!queued.isEmpty()) {
+            LOG.info(() -> "Resumed " + queued.size() + " queued face tasks");
+        }
+    }
+
+    @Schedule(hour = "*", minute = "41", persistent = false, info = "purge-expired-face-tasks")
+    void purgeExpired() {
+        int purged = tasks.purgeExpired();
+        if (purged > 0) {
+            LOG.fine(() -> "Deleted " + purged + " expired face tasks");
+        }
+    }
+}
