@@ -69,6 +69,8 @@ class CameraDetectionsIT {
             String legacySecret = api.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/legacy") + "\", \"events\": [\"detection.created\"],"
                     + " \"format\": \"facegate-legacy\", \"bearer_token\": \"seed002-secret\"}").getString("secret");
             api.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/standard") + "\", \"events\": [\"camera.online\", \"detection.created\"]}");
+            api.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/attendance") + "\", \"events\": [\"attendance_logged\"],"
+                    + " \"format\": \"facegate-legacy\"}");
             camera.play(BLINK, false); // 8 s of the person, then an empty scene
             long registered = System.nanoTime();
             register("DOOR-1", camera.streamUrl(), null);
@@ -106,6 +108,15 @@ class CameraDetectionsIT {
             List<String> standard = receiver.await(d -> d.path().equals("/standard"), 2, Duration.ofSeconds(20)).stream()
                     .map(WebhookReceiver.Delivery::type).toList();
             assertTrue(standard.contains("camera.online") && standard.contains("detection.created"), standard::toString);
+
+            // The match logged the person's attendance once (seed 004), announced in seed 004's body.
+            JsonObject logs = api.get("/api/v1/attendance/logs/?camera_id=DOOR-1").json();
+            assertEquals(1, logs.getInt("count"), logs::toString);
+            assertEquals("aoc", logs.getJsonArray("results").getJsonObject(0).getJsonObject("employee").getString("employee_id"), logs::toString);
+            JsonObject attendance = receiver.await(d -> d.path().equals("/attendance"), 1, Duration.ofSeconds(20)).get(0).json();
+            assertEquals("attendance_logged", attendance.getString("event"), attendance::toString);
+            assertEquals("aoc", attendance.getJsonObject("data").getString("employee_id"), attendance::toString);
+            assertEquals("DOOR-1", attendance.getJsonObject("data").getString("camera_id"), attendance::toString);
 
             JsonObject health = api.get("/api/v1/cameras/DOOR-1/health/").json();
             assertEquals("online", health.getString("status"), health::toString);

@@ -63,6 +63,21 @@ class OperationsMatrixIT {
         }
         // Webhook deliveries are written by facts, not by a POST: a test ping of each of the owner's webhooks writes one.
         listedIds("/api/webhooks/").forEach(webhook -> owner.post("/api/webhooks/" + webhook + "/test/", ""));
+        seeAFaceOnACamera();
+    }
+
+    /** One detection of the owner's: a face seen by a camera, recognised as no one (nobody is enrolled). */
+    private static void seeAFaceOnACamera() throws Exception {
+        try (Esp32Emulator camera = new Esp32Emulator(BlinkPerson.FRAMES)) {
+            camera.play(BlinkPerson.FRAMES, true);
+            owner.create("/api/v1/cameras/", "{\"id\": \"MATRIX-CAM\", \"name\": \"Matrix\", \"stream_url\": \"" + camera.streamUrl() + "\"}");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (owner.get("/api/v1/detections/").json().getInt("count") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the owner's camera made no detection within 30 s");
+                Thread.sleep(250);
+            }
+            owner.delete("/api/v1/cameras/MATRIX-CAM/");
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class SeedBodies {
     }
 
     /** A person's attendance, as seed 004's {@code attendance_logged} data reports it. */
-    public record Attendance(String employeeId, String name, String cameraId, double confidence) {
+    public record Attendance(String employeeId, String name, String cameraId, Double confidence) {
     }
 
     /**
