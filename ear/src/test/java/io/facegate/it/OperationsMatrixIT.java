@@ -76,7 +76,8 @@ class OperationsMatrixIT {
                 assertTrue(System.nanoTime() < deadline, "the owner's camera made no detection within 30 s");
                 Thread.sleep(250);
             }
-            owner.delete("/api/v1/cameras/MATRIX-CAM/");
+            // Stopped, not deleted: a camera's detections go with it.
+            owner.patch("/api/v1/cameras/MATRIX-CAM/", "{\"is_active\": false}");
         }
     }
 
