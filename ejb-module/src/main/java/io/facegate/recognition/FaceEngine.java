@@ -49,25 +49,25 @@ public class FaceEngine {
     private static final int POSE_BINS = 66;
 
     @Inject
-    @ConfigProperty(name = "facegate.max-image-bytes", defaultValue = "" + ImageDecoder.DEFAULT_MAX_BYTES)
+    @ConfigProperty(name = "facegate.recognition.max-image-bytes", defaultValue = "" + ImageDecoder.DEFAULT_MAX_BYTES)
     long maxImageBytes;
     @Inject
-    @ConfigProperty(name = "facegate.max-image-pixels", defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS)
+    @ConfigProperty(name = "facegate.recognition.max-image-pixels", defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS)
     long maxImagePixels;
     @Inject
-    @ConfigProperty(name = "facegate.detection-threshold", defaultValue = "" + RecognitionSettings.DEFAULT_DETECTION_THRESHOLD)
+    @ConfigProperty(name = "facegate.recognition.detection-threshold", defaultValue = "" + RecognitionSettings.DEFAULT_DETECTION_THRESHOLD)
     double detectionThreshold;
     @Inject
-    @ConfigProperty(name = "facegate.nms-iou", defaultValue = "" + RecognitionSettings.DEFAULT_NMS_IOU)
+    @ConfigProperty(name = "facegate.recognition.nms-iou", defaultValue = "" + RecognitionSettings.DEFAULT_NMS_IOU)
     double nmsIou;
     @Inject
-    @ConfigProperty(name = "facegate.max-faces", defaultValue = "" + RecognitionSettings.DEFAULT_MAX_FACES)
+    @ConfigProperty(name = "facegate.recognition.max-faces", defaultValue = "" + RecognitionSettings.DEFAULT_MAX_FACES)
     int maxFaces;
     @Inject
-    @ConfigProperty(name = "facegate.match-threshold", defaultValue = "" + RecognitionSettings.DEFAULT_MATCH_THRESHOLD)
+    @ConfigProperty(name = "facegate.recognition.match-threshold", defaultValue = "" + RecognitionSettings.DEFAULT_MATCH_THRESHOLD)
     double matchThreshold;
     @Inject
-    @ConfigProperty(name = "facegate.min-face-size", defaultValue = "" + RecognitionSettings.DEFAULT_MIN_FACE_SIZE)
+    @ConfigProperty(name = "facegate.recognition.min-face-size", defaultValue = "" + RecognitionSettings.DEFAULT_MIN_FACE_SIZE)
     double minFaceSize;
     @Inject
     @ConfigProperty(name = "facegate.inference.engine", defaultValue = InferenceSettings.DEFAULT_ENGINE)
@@ -194,7 +194,7 @@ public class FaceEngine {
     }
 
     /**
-     * Every face in the image (at most {@code facegate.max-faces}), largest first, with the
+     * Every face in the image (at most {@code facegate.recognition.max-faces}), largest first, with the
      * requested attributes. Each model runs once per image, on all faces as one batch.
      */
     public List<DetectedFace> analyze(DecodedImage image, Set<FaceAttribute> attributes) {
