@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,13 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public void send(String json) {
-        socket.sendText(json, true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        try {
+            socket.sendText(json, true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        } catch (CompletionException e) {
+            // Most often the server closed first: say how, and what it sent before, not only "Output closed".
+            throw new AssertionError("could not send; server close: "
+                    + closed.handle((close, failure) -> String.valueOf(close != null ? close : failure)).getNow("none") + ", unread messages: " + received, e);
+        }
     }
 
     /** A frame message of a shared data file, with a frame_id the server echoes. */
