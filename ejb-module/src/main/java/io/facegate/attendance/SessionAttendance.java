@@ -3,11 +3,11 @@ package io.facegate.attendance;
 import io.facegate.domain.attendance.AttendanceLog;
 import io.facegate.domain.attendance.AttendanceSource;
 import io.facegate.domain.sessions.FaceSession;
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.sessions.AuthenticationCompleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -51,7 +51,7 @@ public class SessionAttendance {
     }
 
     private static JsonObject metadata(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(json))) {
             return reader.readObject();
         } catch (JsonException | ClassCastException e) {
             LOG.log(Level.FINE, "session metadata is not a JSON object", e);

@@ -1,7 +1,7 @@
 package io.facegate.authentication;
 
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.system.FaceGateException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
@@ -27,7 +27,7 @@ public final class AllowedOrigins {
     /** @param allowedJson the client's stored JSON array of origins */
     public static boolean permit(String allowedJson, String origin) {
         JsonArray allowed;
-        try (JsonReader reader = Json.createReader(new StringReader(allowedJson == null ? "[]" : allowedJson))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(allowedJson == null ? "[]" : allowedJson))) {
             allowed = reader.readArray();
         }
         if (allowed.isEmpty()) {
@@ -46,7 +46,7 @@ public final class AllowedOrigins {
      * @throws FaceGateException 400 {@code invalid_origin} for an entry that is not {@code scheme://host[:port]}
      */
     public static String json(List<String> origins) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonProcessing.PROVIDER.createArrayBuilder();
         for (String origin : origins) {
             if (origin == null || normalise(origin).isEmpty()) {
                 throw FaceGateException.invalid("invalid_origin", "allowed_origins must be strings like https://app.example.com");

@@ -1,6 +1,6 @@
 package io.facegate.authentication;
 
-import jakarta.json.Json;
+import io.facegate.domain.shared.JsonProcessing;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -75,7 +75,7 @@ public final class JsonWebTokens {
     }
 
     private static JsonObject parse(String part) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(B64D.decode(part), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(new String(B64D.decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
     }

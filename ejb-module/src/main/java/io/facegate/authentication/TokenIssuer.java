@@ -1,8 +1,8 @@
 package io.facegate.authentication;
 
+import io.facegate.domain.shared.JsonProcessing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -63,9 +63,9 @@ public class TokenIssuer {
     }
 
     private static JsonObjectBuilder claims(String subject, AccessScope scope, Instant expires) {
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JsonProcessing.PROVIDER.createArrayBuilder();
         scope.roles().forEach(groups::add);
-        return Json.createObjectBuilder()
+        return JsonProcessing.PROVIDER.createObjectBuilder()
                 .add("iss", ISSUER)
                 .add("aud", ACCESS_AUDIENCE)
                 .add("sub", subject)
@@ -84,7 +84,7 @@ public class TokenIssuer {
 
     /** @param subject the client (its own login) or the person whose login this is */
     public IssuedToken refresh(UUID tokenId, UUID familyId, UUID subject, Instant expires) {
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject claims = JsonProcessing.PROVIDER.createObjectBuilder()
                 .add("iss", ISSUER)
                 .add("aud", REFRESH_AUDIENCE)
                 .add("sub", subject.toString())

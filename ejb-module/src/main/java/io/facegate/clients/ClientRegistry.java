@@ -8,14 +8,14 @@ import io.facegate.crypto.RandomTokens;
 import io.facegate.crypto.SecretHasher;
 import io.facegate.domain.authentication.RefreshToken;
 import io.facegate.domain.clients.Client;
+import io.facegate.domain.shared.JsonProcessing;
+import io.facegate.ratelimits.RateCategory;
 import io.facegate.system.AfterCommit;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
-import io.facegate.ratelimits.RateCategory;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -109,7 +109,7 @@ public class ClientRegistry {
      */
     public Client limitRates(UUID id, Map<RateCategory, Integer> limits) {
         Client client = findForUpdate(id);
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonProcessing.PROVIDER.createObjectBuilder();
         limits.forEach((category, limit) -> {
             if (limit == null || limit < 1 || limit > MAX_RATE_LIMIT) {
                 throw FaceGateException.invalid("invalid_rate_limits", "each rate limit must be between 1 and " + MAX_RATE_LIMIT);

@@ -1,10 +1,11 @@
 package io.facegate.facetasks;
 
+import io.facegate.attendance.RecognitionGate;
 import io.facegate.domain.facetasks.FaceTask;
 import io.facegate.domain.facetasks.FaceTaskKind;
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.enrollment.EnrollmentSettings;
 import io.facegate.enrollment.Enrollments;
-import io.facegate.attendance.RecognitionGate;
 import io.facegate.identification.FaceRecognition;
 import io.facegate.identification.RecognitionDecision;
 import io.facegate.liveness.LivenessConfiguration;
@@ -19,7 +20,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -83,7 +83,7 @@ public class FaceTaskRunner {
         List<String> images = TaskRequests.enrollmentImages(task.getInput());
         boolean qualityCheck = TaskRequests.qualityCheck(task.getInput());
         List<Enrollments.Sample> samples = new ArrayList<>();
-        JsonArrayBuilder qualities = Json.createArrayBuilder();
+        JsonArrayBuilder qualities = JsonProcessing.PROVIDER.createArrayBuilder();
         byte[] bestJpeg = null;
         double bestQuality = -1;
         int facesDetected = 0;
@@ -114,7 +114,7 @@ public class FaceTaskRunner {
         if (problem == null && !samePerson(samples)) {
             problem = "different_people:the images do not all show the same person";
         }
-        JsonObject result = Json.createObjectBuilder().add("success", problem == null).add("faces_detected", facesDetected)
+        JsonObject result = JsonProcessing.PROVIDER.createObjectBuilder().add("success", problem == null).add("faces_detected", facesDetected)
                 .add("quality_scores", qualities).add("template_created", false)
                 .add("message", problem == null ? "Face template created successfully" : problem.substring(problem.indexOf(':') + 1))
                 .build();

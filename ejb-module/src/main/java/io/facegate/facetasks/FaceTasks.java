@@ -9,6 +9,7 @@ import io.facegate.domain.clients.ClientUser;
 import io.facegate.domain.facetasks.FaceTask;
 import io.facegate.domain.facetasks.FaceTaskKind;
 import io.facegate.domain.facetasks.FaceTaskStatus;
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.system.AfterCommit;
 import io.facegate.system.FaceGateException;
@@ -17,7 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -133,7 +133,7 @@ public class FaceTasks {
         }
         // The task's id names the enrollment that produced the template (there is no session).
         enrollments.enroll(person, task.getId(), samples, profileJpeg);
-        task.complete(Json.createObjectBuilder(result).add("template_created", true).build().toString(), seconds, Instant.now());
+        task.complete(JsonProcessing.PROVIDER.createObjectBuilder(result).add("template_created", true).build().toString(), seconds, Instant.now());
     }
 
     /**
@@ -145,34 +145,34 @@ public class FaceTasks {
     public void completeVerification(UUID id, List<FrameFindings> frames, boolean requireLive, double seconds) {
         FaceTask task = em.find(FaceTask.class, id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
-        JsonArrayBuilder images = Json.createArrayBuilder();
+        JsonArrayBuilder images = JsonProcessing.PROVIDER.createArrayBuilder();
         for (FrameFindings frame : frames) {
-            JsonArrayBuilder faces = Json.createArrayBuilder();
+            JsonArrayBuilder faces = JsonProcessing.PROVIDER.createArrayBuilder();
             for (FaceFinding face : frame.faces()) {
                 faces.add(faceResult(task, frame.frame(), face, requireLive, seconds, now));
             }
-            images.add(Json.createObjectBuilder().add("id", text(frame.frame().id())).add("camera_id", text(frame.frame().cameraCode()))
+            images.add(JsonProcessing.PROVIDER.createObjectBuilder().add("id", text(frame.frame().id())).add("camera_id", text(frame.frame().cameraCode()))
                     .add("faces_detected", frame.facesDetected()).add("faces", faces));
         }
-        JsonObject bulk = Json.createObjectBuilder().add("images", images).build();
+        JsonObject bulk = JsonProcessing.PROVIDER.createObjectBuilder().add("images", images).build();
         JsonObject result;
         if (task.getKind() == FaceTaskKind.VERIFY) {
             FrameFindings frame = frames.get(0);
             JsonObjectBuilder single = frame.faces().isEmpty()
-                    ? Json.createObjectBuilder().add("recognized", false).add("reason", "no_face")
-                    : Json.createObjectBuilder(bulk.getJsonArray("images").getJsonObject(0).getJsonArray("faces").getJsonObject(0));
+                    ? JsonProcessing.PROVIDER.createObjectBuilder().add("recognized", false).add("reason", "no_face")
+                    : JsonProcessing.PROVIDER.createObjectBuilder(bulk.getJsonArray("images").getJsonObject(0).getJsonArray("faces").getJsonObject(0));
             result = single.remove("box").add("faces_detected", frame.facesDetected()).add("camera_id", text(frame.frame().cameraCode()))
                     .add("location", text(frame.frame().location())).add("timestamp", DateTimeFormatter.ISO_INSTANT.format(now)).build();
         } else {
-            result = Json.createObjectBuilder(bulk).add("timestamp", DateTimeFormatter.ISO_INSTANT.format(now)).build();
+            result = JsonProcessing.PROVIDER.createObjectBuilder(bulk).add("timestamp", DateTimeFormatter.ISO_INSTANT.format(now)).build();
         }
         task.complete(result.toString(), seconds, now);
     }
 
     private JsonObjectBuilder faceResult(FaceTask task, VerifyRequest.Frame frame, FaceFinding face, boolean requireLive, double seconds,
                                          Instant now) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("box", Json.createObjectBuilder().add("x", round(face.box().x())).add("y", round(face.box().y()))
+        JsonObjectBuilder json = JsonProcessing.PROVIDER.createObjectBuilder()
+                .add("box", JsonProcessing.PROVIDER.createObjectBuilder().add("x", round(face.box().x())).add("y", round(face.box().y()))
                         .add("width", round(face.box().width())).add("height", round(face.box().height())))
                 .add("quality_score", round(face.quality()))
                 .add("recognized", face.recognized());
@@ -222,7 +222,7 @@ public class FaceTasks {
     }
 
     private static JsonValue text(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JsonProcessing.PROVIDER.createValue(value);
     }
 
     private static void addNumber(JsonObjectBuilder json, String name, Double value) {

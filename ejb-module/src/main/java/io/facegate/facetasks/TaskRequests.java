@@ -1,6 +1,6 @@
 package io.facegate.facetasks;
 
-import jakarta.json.Json;
+import io.facegate.domain.shared.JsonProcessing;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,9 +18,9 @@ final class TaskRequests {
     }
 
     static byte[] enrollment(List<String> images, boolean qualityCheck) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonProcessing.PROVIDER.createArrayBuilder();
         images.forEach(array::add);
-        return bytes(Json.createObjectBuilder().add("images", array).add("quality_check", qualityCheck).build());
+        return bytes(JsonProcessing.PROVIDER.createObjectBuilder().add("images", array).add("quality_check", qualityCheck).build());
     }
 
     static List<String> enrollmentImages(byte[] input) {
@@ -32,12 +32,12 @@ final class TaskRequests {
     }
 
     static byte[] verification(VerifyRequest request) {
-        JsonArrayBuilder frames = Json.createArrayBuilder();
+        JsonArrayBuilder frames = JsonProcessing.PROVIDER.createArrayBuilder();
         for (VerifyRequest.Frame frame : request.frames()) {
-            frames.add(Json.createObjectBuilder().add("id", nullable(frame.id())).add("image", frame.image())
+            frames.add(JsonProcessing.PROVIDER.createObjectBuilder().add("id", nullable(frame.id())).add("image", frame.image())
                     .add("camera_id", nullable(frame.cameraCode())).add("location", nullable(frame.location())));
         }
-        JsonObjectBuilder object = Json.createObjectBuilder().add("frames", frames).add("every_face", request.everyFace())
+        JsonObjectBuilder object = JsonProcessing.PROVIDER.createObjectBuilder().add("frames", frames).add("every_face", request.everyFace())
                 .add("max_faces", request.maxFaces()).add("min_quality", request.minQuality())
                 .add("similarity_threshold", request.similarityThreshold());
         return bytes(object.build());
@@ -54,7 +54,7 @@ final class TaskRequests {
     }
 
     private static JsonValue nullable(String text) {
-        return text == null ? JsonValue.NULL : Json.createValue(text);
+        return text == null ? JsonValue.NULL : JsonProcessing.PROVIDER.createValue(text);
     }
 
     private static byte[] bytes(JsonObject object) {
@@ -62,7 +62,7 @@ final class TaskRequests {
     }
 
     private static JsonObject read(byte[] input) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(input))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new ByteArrayInputStream(input))) {
             return reader.readObject();
         }
     }

@@ -1,12 +1,12 @@
 package io.facegate.ratelimits;
 
 import io.facegate.authentication.ClientAccess;
+import io.facegate.domain.shared.JsonProcessing;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -97,7 +97,7 @@ public class RateLimits {
     /** The operator's per-client limits as stored; what does not parse is ignored (the operator API refuses it anyway). */
     static Map<RateCategory, Integer> parse(String json) {
         Map<RateCategory, Integer> limits = new EnumMap<>(RateCategory.class);
-        try (JsonReader reader = Json.createReader(new StringReader(json == null ? "{}" : json))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(json == null ? "{}" : json))) {
             JsonObject object = reader.readObject();
             object.forEach((name, value) -> RateCategory.fromApiName(name).ifPresent(category -> {
                 if (value.getValueType() == JsonValue.ValueType.NUMBER && ((JsonNumber) value).isIntegral()

@@ -13,6 +13,7 @@ import io.facegate.domain.sessions.SessionChannel;
 import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.domain.sessions.SessionRequirements;
 import io.facegate.domain.sessions.SessionStatus;
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.liveness.LivenessAssessment;
 import io.facegate.liveness.LivenessConfiguration;
@@ -23,7 +24,6 @@ import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -241,7 +241,7 @@ public class FaceSessions {
 
     /** Seed 003's result, readable only with the client's API secret. */
     private EncryptedResult encryptResult(FaceSession session, String token, String id, Double confidence) {
-        JsonObjectBuilder payload = Json.createObjectBuilder()
+        JsonObjectBuilder payload = JsonProcessing.PROVIDER.createObjectBuilder()
                 .add("id", id)
                 .add("timestamp", DateTimeFormatter.ISO_INSTANT.format(session.getCompletedAt()))
                 .add("session_type", session.getPurpose().apiName())

@@ -1,8 +1,8 @@
 package io.facegate.usage;
 
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.domain.usage.ApiUsage;
 import io.facegate.domain.usage.EndpointCategory;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -37,19 +37,19 @@ public record ApiCall(UUID clientId, EndpointCategory endpoint, CallOrigin origi
 
     /** Seed 000's {@code {"path", "query_params", "view_name"}} and the transport; a repeated parameter becomes an array. */
     String metadata() {
-        JsonObjectBuilder query = Json.createObjectBuilder();
+        JsonObjectBuilder query = JsonProcessing.PROVIDER.createObjectBuilder();
         origin.queryParameters().entrySet().stream().limit(MAX_QUERY_PARAMETERS).forEach(parameter -> {
             String name = text(parameter.getKey(), MAX_TEXT_LENGTH);
             List<String> values = isSecret(name) ? List.of(REDACTED) : parameter.getValue();
             if (values.size() == 1) {
                 query.add(name, text(values.get(0), MAX_TEXT_LENGTH));
             } else {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JsonProcessing.PROVIDER.createArrayBuilder();
                 values.stream().limit(MAX_QUERY_PARAMETERS).forEach(value -> array.add(text(value, MAX_TEXT_LENGTH)));
                 query.add(name, array);
             }
         });
-        JsonObjectBuilder metadata = Json.createObjectBuilder()
+        JsonObjectBuilder metadata = JsonProcessing.PROVIDER.createObjectBuilder()
                 .add("path", text(origin.path() == null ? "" : origin.path(), MAX_PATH_LENGTH))
                 .add("query_params", query)
                 .add("transport", origin.transport().apiName());

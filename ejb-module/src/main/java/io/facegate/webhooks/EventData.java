@@ -1,14 +1,12 @@
 package io.facegate.webhooks;
 
-import jakarta.json.Json;
-import jakarta.json.JsonBuilderFactory;
+import io.facegate.domain.shared.JsonProcessing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
  * An event's JSON object, built from plain values: absent facts are JSON null (so every payload
@@ -16,10 +14,7 @@ import java.util.Map;
  */
 public final class EventData {
 
-    /** One factory: {@code Json.createObjectBuilder()} looks the provider up on every call. */
-    static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
-
-    private final JsonObjectBuilder object = JSON.createObjectBuilder();
+    private final JsonObjectBuilder object = JsonProcessing.PROVIDER.createObjectBuilder();
 
     private EventData() {
     }

@@ -1,5 +1,6 @@
 package io.facegate.webhooks;
 
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.domain.webhooks.WebhookFormat;
 import jakarta.json.JsonObject;
 
@@ -36,7 +37,7 @@ public record WebhookEvent(UUID clientId, String type, Instant occurredAt, JsonO
         if (format == WebhookFormat.FACEGATE_LEGACY && legacyBody != null) {
             return legacyBody.toString();
         }
-        return EventData.JSON.createObjectBuilder()
+        return JsonProcessing.PROVIDER.createObjectBuilder()
                 .add(format == WebhookFormat.STANDARD ? "type" : "event", type)
                 .add("timestamp", EventData.timestamp(occurredAt))
                 .add("data", data)

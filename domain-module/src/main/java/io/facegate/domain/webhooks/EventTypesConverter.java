@@ -1,6 +1,6 @@
 package io.facegate.domain.webhooks;
 
-import jakarta.json.Json;
+import io.facegate.domain.shared.JsonProcessing;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -20,14 +20,14 @@ public class EventTypesConverter implements AttributeConverter<List<String>, Obj
 
     @Override
     public Object convertToDatabaseColumn(List<String> types) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonProcessing.PROVIDER.createArrayBuilder();
         types.forEach(array::add);
         return array.build().toString();
     }
 
     @Override
     public List<String> convertToEntityAttribute(Object json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json.toString()))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(json.toString()))) {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }

@@ -55,6 +55,8 @@ class StreamingBenchmark {
     private static final long FRAME_INTERVAL_MS = 100;
     /** Frames a verification collects before deciding: a camera streams several seconds per session, then opens the next. */
     private static final int FRAMES_PER_SESSION = 50;
+    /** {@code -Dfacegate.bench.liveness=true}: sessions with liveness (blink, motion, anti-spoof on every frame). */
+    private static final boolean LIVENESS = Boolean.getBoolean("facegate.bench.liveness");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -169,7 +171,7 @@ class StreamingBenchmark {
             if (stopped) {
                 return;
             }
-            Api.Reply reply = api.post("/api/auth/authentication/", "{\"user_id\":\"streamer\",\"require_liveness\":false,"
+            Api.Reply reply = api.post("/api/auth/authentication/", "{\"user_id\":\"streamer\",\"require_liveness\":" + LIVENESS + ","
                     + "\"min_frames_required\":" + FRAMES_PER_SESSION + "}");
             if (reply.status() != 201) {
                 error("session_open_" + reply.status());

@@ -1,8 +1,8 @@
 package io.facegate.web.http;
 
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
@@ -64,7 +64,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
         if (body.length == 0) {
             return;
         }
-        try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
+        try (JsonParser parser = JsonProcessing.PROVIDER.createParser(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
             int depth = 0;
             while (parser.hasNext()) {
                 switch (parser.next()) {

@@ -1,7 +1,7 @@
 package io.facegate.web.http;
 
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.system.FaceGateException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -20,7 +20,7 @@ public final class JsonDocuments {
     }
 
     public static JsonObject object(String stored) {
-        try (JsonReader reader = Json.createReader(new StringReader(stored == null ? "{}" : stored))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(stored == null ? "{}" : stored))) {
             return reader.readObject();
         }
     }
@@ -30,7 +30,7 @@ public final class JsonDocuments {
         if (body == null || body.isBlank()) {
             throw FaceGateException.invalid("missing_body", "a JSON object body is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw FaceGateException.invalid("invalid_json", "request body is not a valid JSON object");
@@ -38,7 +38,7 @@ public final class JsonDocuments {
     }
 
     public static JsonArray array(String stored) {
-        try (JsonReader reader = Json.createReader(new StringReader(stored == null ? "[]" : stored))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(stored == null ? "[]" : stored))) {
             return reader.readArray();
         }
     }

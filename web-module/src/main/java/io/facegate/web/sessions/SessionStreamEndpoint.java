@@ -1,6 +1,7 @@
 package io.facegate.web.sessions;
 
 import io.facegate.domain.sessions.FaceSession;
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.frames.FrameLane;
 import io.facegate.sessions.FrameOutcome;
 import io.facegate.system.FaceGateException;
@@ -9,7 +10,6 @@ import io.facegate.usage.Transport;
 import io.facegate.web.http.JsonConfiguration;
 import io.facegate.web.usage.CallerAddresses;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -137,7 +137,7 @@ public class SessionStreamEndpoint extends Endpoint {
             return;
         }
         JsonObject message;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonProcessing.PROVIDER.createReader(new StringReader(text))) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             sendError(StreamClose.BAD_REQUEST, "invalid_json", "a message must be a JSON object such as {\"type\": \"ping\"}");
