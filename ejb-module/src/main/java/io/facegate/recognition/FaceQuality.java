@@ -1,25 +1,36 @@
 package io.facegate.recognition;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How usable a face is for recognition, in [0, 1], and what to fix. Each factor (size, sharpness,
- * brightness, frontal pose, detector confidence) is scored in [0, 1] with a linear ramp between a
- * clearly bad and a clearly good value; the score is their product, and a factor below 0.5 (the
- * ramp's midpoint) is reported as an issue.
+ * How usable a face is for recognition: a score in [0, 1] that ranks faces (the best enrollment
+ * frame, attendance's optional minimum), the issues that make it unfit for recognition, and the
+ * measures both come from. Each factor (size, sharpness, brightness, frontal pose, detector
+ * confidence) is scored with a linear ramp between a clearly bad and a clearly good value and the
+ * score is their product; the issues come from {@link QualityGates#RECOGNITION}, set where
+ * recognition measurably degrades (docs/benchmarks/quality-gates.md). Stricter uses (enrollment)
+ * apply their own gates to the measures ({@link FaceAcceptance}).
  */
-public record FaceQuality(double score, List<QualityIssue> issues) {
+public record FaceQuality(double score, List<QualityIssue> issues, Measures measures) {
 
     public FaceQuality {
         issues = List.copyOf(issues);
     }
 
     /**
-     * Ramp ends, set by hand so that the identities/ portraits mostly pass (110 of 119 with no
-     * issue) while blurred, darkened and shrunk copies fail (FaceEngineTest); not fitted to a
-     * labelled quality set, which the test data does not have.
+     * The raw values the factors are computed from, for the acceptance policy and the benchmark
+     * that sets its gates (docs/benchmarks/quality-gates.md).
+     *
+     * @param faceSide   the shorter side of the detector box, pixels
+     * @param sharpness  variance of the Laplacian on the centre of the 64x64 grey face square
+     * @param brightness mean grey level (0-255) on the same centre
+     * @param yaw        the landmark yaw proxy, 0 frontal, +-1 profile ({@link #yaw(FaceLandmarks)})
+     * @param confidence the detector's face probability
      */
+    public record Measures(double faceSide, double sharpness, double brightness, double yaw, double confidence) {
+    }
+
+    /** Ramp ends of the score, set by hand: they rank faces, the gates decide (see above). */
     static final double SHARPNESS_BAD = 20;
     static final double SHARPNESS_GOOD = 120;
     static final double DARK_BAD = 25;
@@ -32,15 +43,14 @@ public record FaceQuality(double score, List<QualityIssue> issues) {
     static final double CONFIDENCE_GOOD = 0.95;
 
     /**
-     * @param minFaceSize  face side in pixels below which the face is too small (the size ramp's midpoint)
+     * @param minFaceSize  face side in pixels below which the face is too small (also the size ramp's midpoint)
      * @param threshold    the detector's score threshold
      * @param faceGrey     the 64x64 grey face square given to the landmark model
      */
     static FaceQuality assess(FaceBox box, double detectionScore, FaceLandmarks landmarks, byte[] faceGrey,
                               int faceGreySide, double minFaceSize, double threshold) {
-        List<QualityIssue> issues = new ArrayList<>();
         double side = Math.min(box.width(), box.height());
-        double score = factor(ramp(side, minFaceSize / 2, minFaceSize * 1.5), QualityIssue.FACE_TOO_SMALL, issues);
+        double score = ramp(side, minFaceSize / 2, minFaceSize * 1.5);
 
         // Sharpness and brightness on the central half of the face square: mostly skin, little background.
         int from = faceGreySide / 4;
@@ -62,13 +72,17 @@ public record FaceQuality(double score, List<QualityIssue> issues) {
             }
         }
         double brightness = sum / n;
-        double sharpness = lapSquares / n - (lapSum / n) * (lapSum / n);
-        score *= factor(ramp(sharpness, SHARPNESS_BAD, SHARPNESS_GOOD), QualityIssue.BLURRY, issues);
-        score *= factor(ramp(brightness, DARK_BAD, DARK_GOOD), QualityIssue.TOO_DARK, issues);
-        score *= factor(ramp(brightness, BRIGHT_BAD, BRIGHT_GOOD), QualityIssue.TOO_BRIGHT, issues);
-        score *= factor(ramp(Math.abs(yaw(landmarks)), YAW_BAD, YAW_GOOD), QualityIssue.NOT_FRONTAL, issues);
-        score *= factor(ramp(detectionScore, threshold, CONFIDENCE_GOOD), QualityIssue.LOW_CONFIDENCE, issues);
-        return new FaceQuality(score, issues);
+        // Normalised by the face's brightness (as if its mean grey were 128): darkening scales the Laplacian
+        // with the pixels, and a dim but sharp face must not read as blurry.
+        double sharpness = (lapSquares / n - (lapSum / n) * (lapSum / n)) * Math.pow(128 / Math.max(brightness, 1), 2);
+        double yaw = yaw(landmarks);
+        score *= ramp(sharpness, SHARPNESS_BAD, SHARPNESS_GOOD)
+                * ramp(brightness, DARK_BAD, DARK_GOOD)
+                * ramp(brightness, BRIGHT_BAD, BRIGHT_GOOD)
+                * ramp(Math.abs(yaw), YAW_BAD, YAW_GOOD)
+                * ramp(detectionScore, threshold, CONFIDENCE_GOOD);
+        Measures measures = new Measures(side, sharpness, brightness, yaw, detectionScore);
+        return new FaceQuality(score, QualityGates.RECOGNITION.withMinFaceSide(minFaceSize).failed(measures), measures);
     }
 
     /**
@@ -89,13 +103,6 @@ public record FaceQuality(double score, List<QualityIssue> issues) {
 
     private static double along(ImagePoint p, double ux, double uy) {
         return p.x() * ux + p.y() * uy;
-    }
-
-    private static double factor(double value, QualityIssue issue, List<QualityIssue> issues) {
-        if (value < 0.5) {
-            issues.add(issue);
-        }
-        return value;
     }
 
     /** 0 at {@code bad}, 1 at {@code good}, linear in between (either direction), clamped. */
