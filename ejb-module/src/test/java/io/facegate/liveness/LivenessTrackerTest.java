@@ -115,8 +115,9 @@ class LivenessTrackerTest {
     @Test
     void readingsBetweenTheThresholdsChangeNothing() {
         LivenessTracker tracker = tracker();
-        // 0.5 and 0.35 are neither closed (<= 0.3) nor open (>= 0.7): the eyes stay open.
-        assertEquals(0, feed(tracker, face(0, 1, OPEN, 0.9), face(1, 0.5, SHUT, 0.9), face(2, 0.35, SHUT, 0.9),
+        // 0.5 and 0.35 are neither closed (<= 0.3) nor open (>= 0.7) and the lids are not down to 70 % of
+        // the open ones (a wink averages to 0.5 at best): the eyes stay open.
+        assertEquals(0, feed(tracker, face(0, 1, OPEN, 0.9), face(1, 0.5, SHUT, 0.9), face(2, 0.35, OPEN * 0.75, 0.9),
                 face(3, 1, OPEN, 0.9)).blinks());
         // Once closed, a half-open reading does not reopen them.
         LivenessAssessment closed = feed(tracker, face(4, 0.3, SHUT, 0.9), face(5, 0.6, SHUT, 0.9));
@@ -131,6 +132,17 @@ class LivenessTrackerTest {
         assertEquals(0, feed(tracker, face(0, 1, OPEN, 0.9), face(1, 0, 0.28, 0.9), face(2, 1, OPEN, 0.9)).blinks());
         // ...at 84 % the lids have closed enough.
         assertEquals(1, feed(tracker, face(3, 0, OPEN * 0.84, 0.9), face(4, 1, OPEN, 0.9)).blinks());
+    }
+
+    @Test
+    void aQuickBlinkCaughtHalfWayCountsWhenTheLidsAreClearlyDown() {
+        LivenessTracker tracker = tracker();
+        // The sadtalker clip's blink at 3.9 s, one frame at 10 fps: the eye model undecided (0.39), the
+        // lids at 62 % of this face's open-eye baseline.
+        assertEquals(1, feed(tracker, face(0, 1, OPEN, 0.9), face(1, 1, OPEN, 0.9), face(2, 0.39, OPEN * 0.62, 0.9),
+                face(3, 1, OPEN, 0.9)).blinks());
+        // The same reading with the lids at 75 % is a glance, not a blink.
+        assertEquals(1, feed(tracker, face(4, 0.39, OPEN * 0.75, 0.9), face(5, 1, OPEN, 0.9)).blinks());
     }
 
     @Test
