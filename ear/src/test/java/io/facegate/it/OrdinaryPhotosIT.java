@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +129,30 @@ class OrdinaryPhotosIT {
         misses.forEach(m -> System.out.println("  missed: " + m));
         assertEquals(List.of(), falseAccepts, "no photo may be identified as someone else");
         assertTrue(right >= 0.95 * total, right + " of " + total + " probes identified correctly: " + misses);
+    }
+
+    @Test
+    @Order(3)
+    void identifiesThePersonInFrontOfABystanderAndCountsTheBystanderIgnored() throws IOException {
+        BufferedImage portrait = ImageIO.read(TestData.path("identities/Angelina_Jolie/img6.jpg").toFile());
+        BufferedImage bystander = ImageIO.read(TestData.path("identities/John_Simm/000310_00470511.jpg").toFile());
+        // The bystander's 150-px crop drawn a quarter of the portrait's height: their face well under half
+        // as wide as the portrait's, beside it, clearly not the subject.
+        int side = portrait.getHeight() / 4;
+        BufferedImage both = new BufferedImage(portrait.getWidth() + side, portrait.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = both.createGraphics();
+        g.drawImage(portrait, 0, 0, null);
+        g.drawImage(bystander, portrait.getWidth(), 0, side, side, null);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(both, "jpg", jpeg);
+        JsonObject session = api.create("/api/auth/authentication/", "{\"session_type\":\"api\",\"require_liveness\":false}");
+        Api.Reply reply = api.post("/api/auth/process-image/", "{\"session_token\":\"" + session.getString("session_token")
+                + "\",\"image\":\"data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg.toByteArray()) + "\"}");
+        assertEquals(200, reply.status(), reply::toString);
+        JsonObject outcome = reply.json();
+        assertEquals("Angelina_Jolie", matched(outcome), outcome::toString);
+        assertEquals(1, outcome.getInt("faces_ignored"), outcome::toString);
     }
 
     private static JsonObject identify(String photo) {

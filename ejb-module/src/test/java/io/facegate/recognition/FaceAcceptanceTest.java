@@ -2,7 +2,6 @@ package io.facegate.recognition;
 
 import org.junit.jupiter.api.Test;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
@@ -118,18 +117,10 @@ class FaceAcceptanceTest {
     @Test
     void aDominantFaceIsUsedAndABystanderIgnored() {
         String other = "identities/John_Simm/000288_00470387.jpg";
-        BufferedImage portrait = Photos.read(TestData.bytes(TestData.data(PORTRAIT)));
-        BufferedImage bystander = Photos.read(TestData.bytes(TestData.data(other)));
         // A bystander beside the portrait, their face half as wide (a quarter of the area).
-        double scale = 0.5 * only(TestData.bytes(TestData.data(PORTRAIT))).quality().measures().faceSide()
-                / only(TestData.bytes(TestData.data(other))).quality().measures().faceSide();
-        int w = (int) (bystander.getWidth() * scale);
-        int h = (int) (bystander.getHeight() * scale);
-        BufferedImage both = new BufferedImage(portrait.getWidth() + w, Math.max(portrait.getHeight(), h), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        g.drawImage(portrait, 0, 0, null);
-        g.drawImage(bystander, portrait.getWidth(), 0, w, h, null);
-        g.dispose();
+        BufferedImage both = Photos.withBystander(Photos.read(TestData.bytes(TestData.data(PORTRAIT))),
+                only(TestData.bytes(TestData.data(PORTRAIT))).quality().measures().faceSide(),
+                Photos.read(TestData.bytes(TestData.data(other))), only(TestData.bytes(TestData.data(other))).quality().measures().faceSide(), 0.5);
         List<DetectedFace> faces = analyse(Photos.jpeg(both));
         assertEquals(2, faces.size());
         FaceAcceptance.Choice choice = FaceAcceptance.choose(faces);

@@ -131,4 +131,21 @@ public final class Photos {
         return bytes.toByteArray();
     }
 
+
+    /**
+     * {@code portrait} with {@code bystander} beside it, at its top right, scaled so that the
+     * bystander's face side is {@code relativeSide} times the portrait's.
+     */
+    public static BufferedImage withBystander(BufferedImage portrait, double portraitFace, BufferedImage bystander, double bystanderFace,
+                                              double relativeSide) {
+        double scale = relativeSide * portraitFace / bystanderFace;
+        int w = (int) (bystander.getWidth() * scale);
+        int h = (int) (bystander.getHeight() * scale);
+        BufferedImage both = new BufferedImage(portrait.getWidth() + w, Math.max(portrait.getHeight(), h), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = both.createGraphics();
+        g.drawImage(portrait, 0, 0, null);
+        g.drawImage(bystander, portrait.getWidth(), 0, w, h, null);
+        g.dispose();
+        return both;
+    }
 }

@@ -5,6 +5,7 @@ import io.facegate.recognition.DetectedFace;
 import io.facegate.recognition.FaceAcceptance;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceEngine;
+import io.facegate.recognition.Photos;
 import io.facegate.recognition.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,25 @@ class FrameJudgementTest {
         assertFalse(judgement.accepted());
         assertEquals("multiple_faces", judgement.rejection().code());
         assertEquals("make sure you are alone in front of the camera", judgement.prompt());
+    }
+
+    @Test
+    void aBystanderBesideThePersonIsIgnoredAndCounted() {
+        String portrait = "identities/Angelina_Jolie/img1.jpg";
+        String other = "identities/John_Simm/000288_00470387.jpg";
+        byte[] jpeg = Photos.jpeg(Photos.withBystander(Photos.read(TestData.bytes(TestData.data(portrait))), faces(portrait).get(0).quality().measures().faceSide(),
+                Photos.read(TestData.bytes(TestData.data(other))), faces(other).get(0).quality().measures().faceSide(), 0.6));
+        List<DetectedFace> both;
+        try (DecodedImage image = engine.decode("photo", jpeg)) {
+            both = engine.analyze(image, Set.of(FaceAttribute.EMBEDDING));
+        }
+        assertEquals(2, both.size());
+        for (FaceAcceptance.Use use : FaceAcceptance.Use.values()) {
+            FrameJudgement judgement = judge(both, use);
+            assertTrue(judgement.accepted(), use + ": " + judgement.rejection());
+            assertEquals(1, judgement.ignored());
+            assertTrue(judgement.face().embedding().similarity(faces(portrait).get(0).embedding()) > 0.9, "the portrait's face is the one used");
+        }
     }
 
     @Test
