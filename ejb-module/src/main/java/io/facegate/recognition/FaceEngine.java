@@ -305,7 +305,7 @@ public class FaceEngine {
         for (int i = 0; i < n; i++) {
             FaceDetector.Detection detection = detections.get(i);
             FaceQuality quality = FaceQuality.assess(detection.box(), detection.score(), landmarks.get(i), greys[i],
-                    landmarkModel.width(), engine.settings().minFaceSize(), engine.settings().detectionThreshold());
+                    landmarkModel.width(), engine.settings().minFaceSize());
             faces.add(new DetectedFace(detection.box(), detection.score(), landmarks.get(i), quality,
                     liveness[i], eyes[i], poses[i], embeddings[i]));
         }

@@ -30,25 +30,23 @@ public record FaceQuality(double score, List<QualityIssue> issues, Measures meas
     public record Measures(double faceSide, double sharpness, double brightness, double yaw, double confidence) {
     }
 
-    /** Ramp ends of the score, set by hand: they rank faces, the gates decide (see above). */
-    static final double SHARPNESS_BAD = 20;
+    /**
+     * Where each factor's ramp reaches 1 (set by hand: clearly good faces); each ramp is centred on
+     * the recognition gate, so a factor is below 0.5 exactly when the face has that issue.
+     */
     static final double SHARPNESS_GOOD = 120;
-    static final double DARK_BAD = 25;
     static final double DARK_GOOD = 95;
-    static final double BRIGHT_BAD = 245;
     static final double BRIGHT_GOOD = 175;
     /** Yaw proxy: nose-tip offset between the face sides, 0 frontal, +-1 profile. */
-    static final double YAW_BAD = 0.6;
     static final double YAW_GOOD = 0.15;
     static final double CONFIDENCE_GOOD = 0.95;
 
     /**
      * @param minFaceSize  face side in pixels below which the face is too small (also the size ramp's midpoint)
-     * @param threshold    the detector's score threshold
      * @param faceGrey     the 64x64 grey face square given to the landmark model
      */
     static FaceQuality assess(FaceBox box, double detectionScore, FaceLandmarks landmarks, byte[] faceGrey,
-                              int faceGreySide, double minFaceSize, double threshold) {
+                              int faceGreySide, double minFaceSize) {
         double side = Math.min(box.width(), box.height());
         double score = ramp(side, minFaceSize / 2, minFaceSize * 1.5);
 
@@ -76,13 +74,14 @@ public record FaceQuality(double score, List<QualityIssue> issues, Measures meas
         // with the pixels, and a dim but sharp face must not read as blurry.
         double sharpness = (lapSquares / n - (lapSum / n) * (lapSum / n)) * Math.pow(128 / Math.max(brightness, 1), 2);
         double yaw = yaw(landmarks);
-        score *= ramp(sharpness, SHARPNESS_BAD, SHARPNESS_GOOD)
-                * ramp(brightness, DARK_BAD, DARK_GOOD)
-                * ramp(brightness, BRIGHT_BAD, BRIGHT_GOOD)
-                * ramp(Math.abs(yaw), YAW_BAD, YAW_GOOD)
-                * ramp(detectionScore, threshold, CONFIDENCE_GOOD);
+        QualityGates gates = QualityGates.RECOGNITION.withMinFaceSide(minFaceSize);
+        score *= centred(sharpness, gates.minSharpness(), SHARPNESS_GOOD)
+                * centred(brightness, gates.minBrightness(), DARK_GOOD)
+                * centred(brightness, gates.maxBrightness(), BRIGHT_GOOD)
+                * centred(Math.abs(yaw), gates.maxYaw(), YAW_GOOD)
+                * centred(detectionScore, gates.minConfidence(), CONFIDENCE_GOOD);
         Measures measures = new Measures(side, sharpness, brightness, yaw, detectionScore);
-        return new FaceQuality(score, QualityGates.RECOGNITION.withMinFaceSide(minFaceSize).failed(measures), measures);
+        return new FaceQuality(score, gates.failed(measures), measures);
     }
 
     /**
@@ -103,6 +102,11 @@ public record FaceQuality(double score, List<QualityIssue> issues, Measures meas
 
     private static double along(ImagePoint p, double ux, double uy) {
         return p.x() * ux + p.y() * uy;
+    }
+
+    /** A ramp through 0.5 at {@code gate} and 1 at {@code good}. */
+    private static double centred(double value, double gate, double good) {
+        return ramp(value, 2 * gate - good, good);
     }
 
     /** 0 at {@code bad}, 1 at {@code good}, linear in between (either direction), clamped. */
