@@ -1,6 +1,8 @@
 package io.facegate.recognition;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one acceptance policy for faces, shared by sessions, the compare endpoint, attendance
@@ -18,29 +20,30 @@ public final class FaceAcceptance {
     private FaceAcceptance() {
     }
 
-    /** What a face is for, which decides the gates that refuse it and those that only advise. */
+    /**
+     * What a face is for, which decides the gates that refuse it and those that only advise. Every
+     * use refuses below the {@link QualityGates#RECOGNITION} gates (the face's own
+     * {@link FaceQuality#issues()}, with the configured face size).
+     */
     public enum Use {
-        /**
-         * Enrollment: refused below the {@link QualityGates#ENROLLMENT} gates, because the template
-         * serves every later recognition.
-         */
+        /** Enrollment: also refused below the {@link QualityGates#ENROLLMENT} gates, because the template serves every later recognition. */
         ENROLLMENT(QualityGates.ENROLLMENT, null),
         /**
          * A photo judged on whether it can be recognised (api and mobile sessions, compare, verify
-         * tasks, check-ins, camera faces): refused only below the {@link QualityGates#RECOGNITION} gates.
+         * tasks, check-ins, camera faces).
          */
-        RECOGNITION(QualityGates.RECOGNITION, null),
+        RECOGNITION(null, null),
         /**
          * A webcam frame: refused only where a photo would be, but a frame short of the enrollment
          * gates comes with an instruction (face the camera, more light), so the next one is better.
          */
-        GUIDED_RECOGNITION(QualityGates.RECOGNITION, QualityGates.ENROLLMENT);
+        GUIDED_RECOGNITION(null, QualityGates.ENROLLMENT);
 
-        private final QualityGates refuse;
+        private final QualityGates alsoRefuse;
         private final QualityGates advise;
 
-        Use(QualityGates refuse, QualityGates advise) {
-            this.refuse = refuse;
+        Use(QualityGates alsoRefuse, QualityGates advise) {
+            this.alsoRefuse = alsoRefuse;
             this.advise = advise;
         }
     }
@@ -98,8 +101,12 @@ public final class FaceAcceptance {
     /** Whether {@code face} is good enough for {@code use}. */
     public static Verdict judge(DetectedFace face, Use use) {
         FaceQuality.Measures measures = face.quality().measures();
-        List<QualityIssue> refusals = use.refuse.failed(measures);
+        Set<QualityIssue> refusals = EnumSet.noneOf(QualityIssue.class); // in the enum's order: what to fix first
+        refusals.addAll(face.quality().issues());
+        if (use.alsoRefuse != null) {
+            refusals.addAll(use.alsoRefuse.failed(measures));
+        }
         List<QualityIssue> advice = use.advise == null || !refusals.isEmpty() ? List.of() : use.advise.failed(measures);
-        return new Verdict(refusals, advice);
+        return new Verdict(List.copyOf(refusals), advice);
     }
 }

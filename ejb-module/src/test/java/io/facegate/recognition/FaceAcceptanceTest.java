@@ -105,6 +105,17 @@ class FaceAcceptanceTest {
     }
 
     @Test
+    void everyUseRefusesWhatTheConfiguredGatesFound() {
+        DetectedFace face = only(TestData.bytes(TestData.data(PORTRAIT)));
+        // As if facegate.min-face-size were above this face's side: its quality then says face_too_small.
+        DetectedFace small = new DetectedFace(face.box(), face.detectionScore(), face.landmarks(),
+                new FaceQuality(0.4, List.of(QualityIssue.FACE_TOO_SMALL), face.quality().measures()), null, null, null, face.embedding());
+        for (FaceAcceptance.Use use : FaceAcceptance.Use.values()) {
+            assertEquals(List.of(QualityIssue.FACE_TOO_SMALL), FaceAcceptance.judge(small, use).refusals(), use.toString());
+        }
+    }
+
+    @Test
     void confidenceGateRefusesADoubtfulDetection() {
         DetectedFace face = only(TestData.bytes(TestData.data(PORTRAIT)));
         FaceQuality.Measures m = face.quality().measures();
