@@ -174,10 +174,11 @@ public class SessionFrames {
         FrameJudgement judgement = FrameJudgement.of(faces, use(session), progress.meanEmbedding(), engine.settings().matchThreshold());
         LivenessAssessment liveness = null;
         if (requirements.requireLiveness()) {
-            // Liveness follows the session's dominant face; a frame with none, or with faces competing, is no evidence.
+            // Liveness follows the frame's dominant face (whatever its quality); a frame with none, or with faces
+            // competing, is no evidence.
             liveness = progress.liveness(() -> new LivenessTracker(livenessConfiguration.policy()
                             .withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames())))
-                    .observe(System.nanoTime() / 1_000_000, FaceAcceptance.choose(faces).face());
+                    .observe(System.nanoTime() / 1_000_000, judgement.face());
         }
         if (judgement.accepted()) {
             double quality = judgement.face().quality().score();
