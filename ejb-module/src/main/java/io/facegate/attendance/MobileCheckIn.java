@@ -10,6 +10,7 @@ import io.facegate.liveness.LivenessConfiguration;
 import io.facegate.liveness.LivenessPolicy;
 import io.facegate.recognition.DecodedImage;
 import io.facegate.recognition.DetectedFace;
+import io.facegate.recognition.FaceAcceptance;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceEngine;
 import io.facegate.system.ErrorKind;
@@ -69,11 +70,12 @@ public class MobileCheckIn {
         try (DecodedImage decoded = engine.decodeText("image", image)) {
             faces = engine.analyze(decoded, EnumSet.of(FaceAttribute.EMBEDDING, FaceAttribute.LIVENESS));
         }
-        if (faces.size() != 1) {
+        FaceAcceptance.Choice choice = FaceAcceptance.choose(faces);
+        if (choice.face() == null) {
             throw new FaceGateException(ErrorKind.UNPROCESSABLE, faces.isEmpty() ? "no_face" : "multiple_faces",
-                    faces.isEmpty() ? "no face found in the image" : faces.size() + " faces in the image; only yours may be visible");
+                    faces.isEmpty() ? "no face found in the image" : faces.size() + " faces of similar size in the image; take the selfie alone");
         }
-        DetectedFace face = faces.get(0);
+        DetectedFace face = choice.face();
         RecognitionGate.refusal(face, 0).ifPresent(code -> {
             throw new FaceGateException(ErrorKind.UNPROCESSABLE, code, "the face is not clear enough to recognise",
                     Map.of("quality_issues", face.quality().issues().stream().map(i -> i.code()).toList()));

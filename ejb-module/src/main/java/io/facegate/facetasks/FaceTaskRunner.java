@@ -12,6 +12,7 @@ import io.facegate.liveness.LivenessConfiguration;
 import io.facegate.liveness.LivenessPolicy;
 import io.facegate.recognition.DecodedImage;
 import io.facegate.recognition.DetectedFace;
+import io.facegate.recognition.FaceAcceptance;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.recognition.FaceEngine;
@@ -96,13 +97,15 @@ public class FaceTaskRunner {
                     continue;
                 }
                 facesDetected++;
-                DetectedFace face = faces.get(0);
+                FaceAcceptance.Choice choice = FaceAcceptance.choose(faces);
+                DetectedFace face = choice.competing() ? faces.get(0) : choice.face();
                 qualities.add(FaceTasks.round(face.quality().score()));
-                if (faces.size() > 1) {
-                    problem = problem != null ? problem : "multiple_faces:image " + (i + 1) + " has " + faces.size() + " faces";
-                } else if (qualityCheck && RecognitionGate.refusal(face, 0).isPresent()) {
+                FaceAcceptance.Verdict verdict = FaceAcceptance.judge(face, FaceAcceptance.Use.ENROLLMENT);
+                if (choice.competing()) {
+                    problem = problem != null ? problem : "multiple_faces:image " + (i + 1) + " has " + faces.size() + " faces of similar size";
+                } else if (qualityCheck && !verdict.accepted()) {
                     problem = problem != null ? problem : "low_quality:image " + (i + 1) + " is not good enough: "
-                            + face.quality().issues().stream().map(q -> q.code()).toList();
+                            + verdict.refusals().stream().map(q -> q.code()).toList();
                 }
                 samples.add(new Enrollments.Sample(face.embedding(), face.quality().score()));
                 if (face.quality().score() > bestQuality) {
@@ -140,10 +143,16 @@ public class FaceTaskRunner {
             String field = request.everyFace() ? "images[" + i + "].image" : "image";
             try (DecodedImage image = engine.decodeText(field, frame.image())) {
                 List<DetectedFace> faces = engine.analyze(image, EnumSet.of(FaceAttribute.EMBEDDING, FaceAttribute.LIVENESS));
-                List<DetectedFace> judged = faces.subList(0, Math.min(faces.size(), request.everyFace() ? request.maxFaces() : 1));
                 List<FaceFinding> findings = new ArrayList<>();
-                for (DetectedFace face : judged) {
-                    findings.add(finding(task, face, request, policy));
+                if (request.everyFace()) {
+                    for (DetectedFace face : faces.subList(0, Math.min(faces.size(), request.maxFaces()))) {
+                        findings.add(finding(task, face, request, policy, null));
+                    }
+                } else if (!faces.isEmpty()) {
+                    // One person per frame: the dominant face, or the largest refused when faces compete.
+                    FaceAcceptance.Choice choice = FaceAcceptance.choose(faces);
+                    findings.add(choice.competing() ? finding(task, faces.get(0), request, policy, "multiple_faces")
+                            : finding(task, choice.face(), request, policy, null));
                 }
                 frames.add(new FrameFindings(frame, faces.size(), findings));
             }
@@ -151,10 +160,13 @@ public class FaceTaskRunner {
         tasks.completeVerification(task.getId(), frames, policy.antiSpoofRequired(), seconds(started));
     }
 
-    private FaceFinding finding(FaceTask task, DetectedFace face, VerifyRequest request, LivenessPolicy policy) {
+    /** @param refusal why the face is not searched, decided by the caller; null to apply the recognition gate */
+    private FaceFinding finding(FaceTask task, DetectedFace face, VerifyRequest request, LivenessPolicy policy, String refusal) {
         Double antiSpoof = face.livenessScore();
         boolean live = antiSpoof != null && antiSpoof >= policy.antiSpoofThreshold();
-        String refusal = RecognitionGate.refusal(face, request.minQuality()).orElse(null);
+        if (refusal == null) {
+            refusal = RecognitionGate.refusal(face, request.minQuality()).orElse(null);
+        }
         if (refusal != null) {
             return new FaceFinding(face.box(), face.quality().score(), refusal, null, null, null, antiSpoof, live);
         }

@@ -3,7 +3,6 @@ package io.facegate.liveness;
 import io.facegate.recognition.DetectedFace;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.ImagePoint;
-import io.facegate.recognition.QualityIssue;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -38,6 +37,11 @@ public final class LivenessTracker {
      * went below 0.80 between frames; shot changes and face swaps fall to 0.07-0.23.
      */
     static final double MIN_TRACKING_OVERLAP = 0.5;
+    /**
+     * Face side in pixels below which a frame is no evidence: the eye and anti-spoof models need more
+     * than recognition does (the spoof/ clips' 27-55 px faces score 0.00-0.06 live, docs/liveness.md).
+     */
+    static final double MIN_FACE_SIDE = 64;
     /** A face is suspected frozen only after this much observation. */
     static final long FROZEN_EVIDENCE_MS = 1000;
 
@@ -83,7 +87,7 @@ public final class LivenessTracker {
         LivenessPrompt framePrompt = null;
         if (face == null) {
             framePrompt = LivenessPrompt.LOOK_AT_CAMERA;
-        } else if (face.quality().issues().contains(QualityIssue.FACE_TOO_SMALL)) {
+        } else if (Math.min(face.box().width(), face.box().height()) < MIN_FACE_SIDE) {
             framePrompt = LivenessPrompt.MOVE_CLOSER;
         } else {
             if (evidence.previous != null && evidence.previous.box().iou(face.box()) < MIN_TRACKING_OVERLAP) {

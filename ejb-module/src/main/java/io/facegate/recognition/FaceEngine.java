@@ -174,23 +174,29 @@ public class FaceEngine {
     }
 
     /**
-     * The 1:1 comparison of the largest face of each image.
+     * The 1:1 comparison of the dominant face of each image ({@link FaceAcceptance#choose}).
      *
-     * @throws FaceGateException 422 {@code no_face} naming the image without a face
+     * @throws FaceGateException 422 {@code no_face} naming the image without a face, {@code multiple_faces}
+     *                           naming an image whose faces compete (none clearly the largest)
      */
     public FaceComparison compare(DecodedImage source, DecodedImage target) {
-        DetectedFace sourceFace = largestFace("source_image", source);
-        DetectedFace targetFace = largestFace("target_image", target);
+        DetectedFace sourceFace = dominantFace("source_image", source);
+        DetectedFace targetFace = dominantFace("target_image", target);
         double similarity = sourceFace.embedding().similarity(targetFace.embedding());
         return new FaceComparison(similarity, matches(similarity), ready().settings().matchThreshold(), sourceFace, targetFace);
     }
 
-    private DetectedFace largestFace(String side, DecodedImage image) {
+    private DetectedFace dominantFace(String side, DecodedImage image) {
         List<DetectedFace> faces = analyze(image, Set.of(FaceAttribute.EMBEDDING));
         if (faces.isEmpty()) {
             throw new FaceGateException(ErrorKind.UNPROCESSABLE, "no_face", "no face found in " + side, Map.of("image", side));
         }
-        return faces.get(0);
+        FaceAcceptance.Choice choice = FaceAcceptance.choose(faces);
+        if (choice.competing()) {
+            throw new FaceGateException(ErrorKind.UNPROCESSABLE, "multiple_faces", side + " has " + faces.size()
+                    + " faces of similar size; crop it to the person to compare", Map.of("image", side));
+        }
+        return choice.face();
     }
 
     /**
@@ -299,7 +305,7 @@ public class FaceEngine {
         for (int i = 0; i < n; i++) {
             FaceDetector.Detection detection = detections.get(i);
             FaceQuality quality = FaceQuality.assess(detection.box(), detection.score(), landmarks.get(i), greys[i],
-                    landmarkModel.width(), engine.settings().minFaceSize(), engine.settings().detectionThreshold());
+                    landmarkModel.width(), engine.settings().minFaceSize());
             faces.add(new DetectedFace(detection.box(), detection.score(), landmarks.get(i), quality,
                     liveness[i], eyes[i], poses[i], embeddings[i]));
         }

@@ -1,46 +1,54 @@
 package io.facegate.recognition;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How usable a face is for recognition, in [0, 1], and what to fix. Each factor (size, sharpness,
- * brightness, frontal pose, detector confidence) is scored in [0, 1] with a linear ramp between a
- * clearly bad and a clearly good value; the score is their product, and a factor below 0.5 (the
- * ramp's midpoint) is reported as an issue.
+ * How usable a face is for recognition: a score in [0, 1] that ranks faces (the best enrollment
+ * frame, attendance's optional minimum), the issues that make it unfit for recognition, and the
+ * measures both come from. Each factor (size, sharpness, brightness, frontal pose, detector
+ * confidence) is scored with a linear ramp between a clearly bad and a clearly good value and the
+ * score is their product; the issues come from {@link QualityGates#RECOGNITION}, set where
+ * recognition measurably degrades (docs/benchmarks/quality-gates.md). Stricter uses (enrollment)
+ * apply their own gates to the measures ({@link FaceAcceptance}).
  */
-public record FaceQuality(double score, List<QualityIssue> issues) {
+public record FaceQuality(double score, List<QualityIssue> issues, Measures measures) {
 
     public FaceQuality {
         issues = List.copyOf(issues);
     }
 
     /**
-     * Ramp ends, set by hand so that the identities/ portraits mostly pass (110 of 119 with no
-     * issue) while blurred, darkened and shrunk copies fail (FaceEngineTest); not fitted to a
-     * labelled quality set, which the test data does not have.
+     * The raw values the factors are computed from, for the acceptance policy and the benchmark
+     * that sets its gates (docs/benchmarks/quality-gates.md).
+     *
+     * @param faceSide   the shorter side of the detector box, pixels
+     * @param sharpness  variance of the Laplacian on the centre of the 64x64 grey face square
+     * @param brightness mean grey level (0-255) on the same centre
+     * @param yaw        the landmark yaw proxy, 0 frontal, +-1 profile ({@link #yaw(FaceLandmarks)})
+     * @param confidence the detector's face probability
      */
-    static final double SHARPNESS_BAD = 20;
+    public record Measures(double faceSide, double sharpness, double brightness, double yaw, double confidence) {
+    }
+
+    /**
+     * Where each factor's ramp reaches 1 (set by hand: clearly good faces); each ramp is centred on
+     * the recognition gate, so a factor is below 0.5 exactly when the face has that issue.
+     */
     static final double SHARPNESS_GOOD = 120;
-    static final double DARK_BAD = 25;
     static final double DARK_GOOD = 95;
-    static final double BRIGHT_BAD = 245;
     static final double BRIGHT_GOOD = 175;
     /** Yaw proxy: nose-tip offset between the face sides, 0 frontal, +-1 profile. */
-    static final double YAW_BAD = 0.6;
     static final double YAW_GOOD = 0.15;
     static final double CONFIDENCE_GOOD = 0.95;
 
     /**
-     * @param minFaceSize  face side in pixels below which the face is too small (the size ramp's midpoint)
-     * @param threshold    the detector's score threshold
+     * @param minFaceSize  face side in pixels below which the face is too small (also the size ramp's midpoint)
      * @param faceGrey     the 64x64 grey face square given to the landmark model
      */
     static FaceQuality assess(FaceBox box, double detectionScore, FaceLandmarks landmarks, byte[] faceGrey,
-                              int faceGreySide, double minFaceSize, double threshold) {
-        List<QualityIssue> issues = new ArrayList<>();
+                              int faceGreySide, double minFaceSize) {
         double side = Math.min(box.width(), box.height());
-        double score = factor(ramp(side, minFaceSize / 2, minFaceSize * 1.5), QualityIssue.FACE_TOO_SMALL, issues);
+        double score = ramp(side, minFaceSize / 2, minFaceSize * 1.5);
 
         // Sharpness and brightness on the central half of the face square: mostly skin, little background.
         int from = faceGreySide / 4;
@@ -62,13 +70,18 @@ public record FaceQuality(double score, List<QualityIssue> issues) {
             }
         }
         double brightness = sum / n;
-        double sharpness = lapSquares / n - (lapSum / n) * (lapSum / n);
-        score *= factor(ramp(sharpness, SHARPNESS_BAD, SHARPNESS_GOOD), QualityIssue.BLURRY, issues);
-        score *= factor(ramp(brightness, DARK_BAD, DARK_GOOD), QualityIssue.TOO_DARK, issues);
-        score *= factor(ramp(brightness, BRIGHT_BAD, BRIGHT_GOOD), QualityIssue.TOO_BRIGHT, issues);
-        score *= factor(ramp(Math.abs(yaw(landmarks)), YAW_BAD, YAW_GOOD), QualityIssue.NOT_FRONTAL, issues);
-        score *= factor(ramp(detectionScore, threshold, CONFIDENCE_GOOD), QualityIssue.LOW_CONFIDENCE, issues);
-        return new FaceQuality(score, issues);
+        // Normalised by the face's brightness (as if its mean grey were 128): darkening scales the Laplacian
+        // with the pixels, and a dim but sharp face must not read as blurry.
+        double sharpness = (lapSquares / n - (lapSum / n) * (lapSum / n)) * Math.pow(128 / Math.max(brightness, 1), 2);
+        double yaw = yaw(landmarks);
+        QualityGates gates = QualityGates.RECOGNITION.withMinFaceSide(minFaceSize);
+        score *= centred(sharpness, gates.minSharpness(), SHARPNESS_GOOD)
+                * centred(brightness, gates.minBrightness(), DARK_GOOD)
+                * centred(brightness, gates.maxBrightness(), BRIGHT_GOOD)
+                * centred(Math.abs(yaw), gates.maxYaw(), YAW_GOOD)
+                * centred(detectionScore, gates.minConfidence(), CONFIDENCE_GOOD);
+        Measures measures = new Measures(side, sharpness, brightness, yaw, detectionScore);
+        return new FaceQuality(score, gates.failed(measures), measures);
     }
 
     /**
@@ -91,11 +104,9 @@ public record FaceQuality(double score, List<QualityIssue> issues) {
         return p.x() * ux + p.y() * uy;
     }
 
-    private static double factor(double value, QualityIssue issue, List<QualityIssue> issues) {
-        if (value < 0.5) {
-            issues.add(issue);
-        }
-        return value;
+    /** A ramp through 0.5 at {@code gate} and 1 at {@code good}. */
+    private static double centred(double value, double gate, double good) {
+        return ramp(value, 2 * gate - good, good);
     }
 
     /** 0 at {@code bad}, 1 at {@code good}, linear in between (either direction), clamped. */

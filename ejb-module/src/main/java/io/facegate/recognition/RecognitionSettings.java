@@ -20,7 +20,8 @@ public record RecognitionSettings(long maxImageBytes, long maxImagePixels, doubl
     public static final int DEFAULT_MAX_FACES = 32;
     /** Calibrated on identities/pairs_dev.csv: see docs/benchmarks/face-engine.md. */
     public static final double DEFAULT_MATCH_THRESHOLD = 0.40;
-    public static final double DEFAULT_MIN_FACE_SIZE = 64;
+    /** Where recognition degrades: docs/benchmarks/quality-gates.md. */
+    public static final double DEFAULT_MIN_FACE_SIZE = 24;
 
     public static RecognitionSettings defaults() {
         return defaults(InferenceSettings.defaults());

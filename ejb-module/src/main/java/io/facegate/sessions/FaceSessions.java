@@ -225,9 +225,11 @@ public class FaceSessions {
         if (session.getPurpose() != SessionPurpose.ENROLLMENT && !session.getStatus().isOpen()) {
             announceAuthentication(session, matched);
         }
-        String prompt = judgement.prompt() != null || liveness == null || liveness.nextPrompt() == null
+        // A refused frame's fix first, then what liveness still needs, then advice on an accepted frame.
+        String prompt = !judgement.accepted() || liveness == null || liveness.nextPrompt() == null
                 ? judgement.prompt() : liveness.nextPrompt().text();
-        return new FrameOutcome(judgement.accepted(), judgement.rejection(), judgement.qualityScore(), session.getStatus().isOpen() ? prompt : null,
+        return new FrameOutcome(judgement.accepted(), judgement.rejection(), judgement.qualityScore(), judgement.ignored(),
+                session.getStatus().isOpen() ? prompt : null,
                 session, matched, encrypted, message);
     }
 

@@ -1,38 +1,44 @@
 package io.facegate.sessions;
 
 import io.facegate.recognition.DetectedFace;
+import io.facegate.recognition.FaceAcceptance;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.recognition.QualityIssue;
 
 import java.util.List;
 
 /**
- * Whether a frame can be used: exactly one face, of good quality, and the same person as the
- * session's earlier frames. A rejection says why and what the person should do about it.
+ * Whether a frame can be used ({@link FaceAcceptance}): one dominant face (others clearly smaller
+ * are ignored), good enough for the session's use, and the same person as the session's earlier
+ * frames. A rejection says why and what the person should do about it; an accepted webcam frame
+ * short of the enrollment gates carries an instruction as well.
  *
- * @param face the frame's single face; null when there was none or more than one
+ * @param face    the frame's dominant face; null when there was none or faces compete
+ * @param ignored how many smaller faces were left aside
  */
-record FrameJudgement(DetectedFace face, FrameOutcome.FrameRejection rejection, String prompt) {
+record FrameJudgement(DetectedFace face, int ignored, FrameOutcome.FrameRejection rejection, String prompt) {
 
-    static FrameJudgement of(List<DetectedFace> faces, FaceEmbedding sessionFace, double samePersonThreshold) {
-        if (faces.isEmpty()) {
-            return reject(null, "no_face", "No face detected", List.of(), "move into the frame");
+    static FrameJudgement of(List<DetectedFace> faces, FaceAcceptance.Use use, FaceEmbedding sessionFace, double samePersonThreshold) {
+        FaceAcceptance.Choice choice = FaceAcceptance.choose(faces);
+        if (choice.competing()) {
+            return reject(null, 0, "multiple_faces", choice.faces() + " faces of similar size in the frame; only the person being checked may be"
+                    + " close to the camera", List.of(), "make sure you are alone in front of the camera");
         }
-        if (faces.size() > 1) {
-            return reject(null, "multiple_faces", faces.size() + " faces in the frame; only the person being checked may be visible",
-                    List.of(), "make sure you are alone in the frame");
+        DetectedFace face = choice.face();
+        if (face == null) {
+            return reject(null, 0, "no_face", "No face detected", List.of(), "move into the frame");
         }
-        DetectedFace face = faces.get(0);
-        List<QualityIssue> issues = face.quality().issues();
-        if (!issues.isEmpty()) {
-            List<String> codes = issues.stream().map(QualityIssue::code).toList();
-            return reject(face, "low_quality", "Frame quality too low: " + String.join(", ", codes), codes, prompt(issues.get(0)));
+        FaceAcceptance.Verdict verdict = FaceAcceptance.judge(face, use);
+        if (!verdict.accepted()) {
+            List<String> codes = verdict.refusals().stream().map(QualityIssue::code).toList();
+            return reject(face, choice.ignored(), "low_quality", "Frame quality too low: " + String.join(", ", codes), codes,
+                    prompt(verdict.refusals().get(0)));
         }
         if (sessionFace != null && face.embedding().similarity(sessionFace) < samePersonThreshold) {
-            return reject(face, "different_person", "This face is not the person in the session's earlier frames", List.of(),
+            return reject(face, choice.ignored(), "different_person", "This face is not the person in the session's earlier frames", List.of(),
                     "only the person who started may continue");
         }
-        return new FrameJudgement(face, null, null);
+        return new FrameJudgement(face, choice.ignored(), null, verdict.advice().isEmpty() ? null : prompt(verdict.advice().get(0)));
     }
 
     boolean accepted() {
@@ -43,8 +49,8 @@ record FrameJudgement(DetectedFace face, FrameOutcome.FrameRejection rejection, 
         return face == null ? null : face.quality().score();
     }
 
-    private static FrameJudgement reject(DetectedFace face, String code, String reason, List<String> issues, String prompt) {
-        return new FrameJudgement(face, new FrameOutcome.FrameRejection(code, reason, issues), prompt);
+    private static FrameJudgement reject(DetectedFace face, int ignored, String code, String reason, List<String> issues, String prompt) {
+        return new FrameJudgement(face, ignored, new FrameOutcome.FrameRejection(code, reason, issues), prompt);
     }
 
     private static String prompt(QualityIssue issue) {

@@ -11,14 +11,15 @@ import java.util.List;
  *
  * @param frameAccepted   whether the frame counted towards the session
  * @param rejection       why it did not (null when accepted)
- * @param qualityScore    the face's quality, null without a single face
+ * @param qualityScore    the face's quality, null without a (dominant) face
+ * @param facesIgnored    faces seen besides the dominant one, clearly smaller and left aside
  * @param prompt          what the person should do next ("blink", "move closer", ...), null when nothing
  * @param session         the session after this frame
  * @param matchedUser     the verified or identified person when the session completed successfully
  * @param encryptedResult the seed-003 encrypted result when the session completed successfully
  * @param message         a human-readable summary of the frame and the session
  */
-public record FrameOutcome(boolean frameAccepted, FrameRejection rejection, Double qualityScore, String prompt,
+public record FrameOutcome(boolean frameAccepted, FrameRejection rejection, Double qualityScore, int facesIgnored, String prompt,
                            FaceSession session, ClientUser matchedUser, EncryptedResult encryptedResult, String message) {
 
     /** Why a frame was not used. {@code issues} lists the quality problems, if that was the reason. */

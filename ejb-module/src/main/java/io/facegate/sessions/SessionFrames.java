@@ -2,6 +2,7 @@ package io.facegate.sessions;
 
 import io.facegate.authentication.ClientAccess;
 import io.facegate.domain.sessions.FaceSession;
+import io.facegate.domain.sessions.SessionChannel;
 import io.facegate.domain.sessions.SessionPurpose;
 import io.facegate.domain.sessions.SessionRequirements;
 import io.facegate.domain.usage.EndpointCategory;
@@ -15,6 +16,7 @@ import io.facegate.liveness.LivenessConfiguration;
 import io.facegate.liveness.LivenessTracker;
 import io.facegate.recognition.DecodedImage;
 import io.facegate.recognition.DetectedFace;
+import io.facegate.recognition.FaceAcceptance;
 import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.recognition.FaceEngine;
@@ -169,13 +171,14 @@ public class SessionFrames {
             attributes.addAll(LivenessTracker.REQUIRED_ATTRIBUTES);
         }
         List<DetectedFace> faces = engine.analyze(image, attributes);
-        FrameJudgement judgement = FrameJudgement.of(faces, progress.meanEmbedding(), engine.settings().matchThreshold());
+        FrameJudgement judgement = FrameJudgement.of(faces, use(session), progress.meanEmbedding(), engine.settings().matchThreshold());
         LivenessAssessment liveness = null;
         if (requirements.requireLiveness()) {
-            // Liveness follows the session's one face; a frame with none or several is no evidence.
+            // Liveness follows the frame's dominant face (whatever its quality); a frame with none, or with faces
+            // competing, is no evidence.
             liveness = progress.liveness(() -> new LivenessTracker(livenessConfiguration.policy()
                             .withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames())))
-                    .observe(System.nanoTime() / 1_000_000, faces.size() == 1 ? faces.get(0) : null);
+                    .observe(System.nanoTime() / 1_000_000, judgement.face());
         }
         if (judgement.accepted()) {
             double quality = judgement.face().quality().score();
@@ -185,6 +188,18 @@ public class SessionFrames {
             }
         }
         return sessions.record(session.getId(), token, judgement, liveness, decide(session, progress, liveness));
+    }
+
+    /**
+     * Enrollment keeps the stricter gates whatever the device; a webcam, where the person sees the
+     * instructions and the next frame follows at once, gets instructions but no refusal a photo
+     * would not get; api and mobile frames are judged on whether they can be recognised.
+     */
+    static FaceAcceptance.Use use(FaceSession session) {
+        if (session.getPurpose() == SessionPurpose.ENROLLMENT) {
+            return FaceAcceptance.Use.ENROLLMENT;
+        }
+        return session.getChannel() == SessionChannel.WEBCAM ? FaceAcceptance.Use.GUIDED_RECOGNITION : FaceAcceptance.Use.RECOGNITION;
     }
 
     /**

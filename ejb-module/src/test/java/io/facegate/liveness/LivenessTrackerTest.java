@@ -5,7 +5,6 @@ import io.facegate.recognition.FaceBox;
 import io.facegate.recognition.FaceLandmarks;
 import io.facegate.recognition.FaceQuality;
 import io.facegate.recognition.ImagePoint;
-import io.facegate.recognition.QualityIssue;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import org.junit.jupiter.api.Test;
@@ -36,19 +35,19 @@ class LivenessTrackerTest {
 
     /** A face shifted right by {@code shift} pixels, both eyes read {@code eyeOpen} with aspect ratio {@code aspect}. */
     private static DetectedFace face(double shift, double eyeOpen, double aspect, double live) {
-        return face(shift, new double[]{eyeOpen, eyeOpen}, aspect, aspect, live, List.of());
+        return face(shift, new double[]{eyeOpen, eyeOpen}, aspect, aspect, live, FACE);
     }
 
     private static DetectedFace face(double shift, double[] eyesOpen, double leftAspect, double rightAspect, double live,
-                                     List<QualityIssue> issues) {
+                                     double side) {
         List<ImagePoint> points = new ArrayList<>();
         for (int i = 0; i < 68; i++) { // a fixed layout for the points that are not eyes: only their movement counts
             points.add(new ImagePoint(100 + shift + (i % 10) * 20, 100 + (i / 10) * 25));
         }
         eye(points, 36, 100 + shift + 60, 170, leftAspect);
         eye(points, 42, 100 + shift + 140, 170, rightAspect);
-        return new DetectedFace(new FaceBox(100 + shift, 100, FACE, FACE), 0.99, new FaceLandmarks(points),
-                new FaceQuality(issues.isEmpty() ? 1 : 0.2, issues), live, eyesOpen, null, null);
+        return new DetectedFace(new FaceBox(100 + shift, 100, side, side), 0.99, new FaceLandmarks(points),
+                new FaceQuality(1, List.of(), new FaceQuality.Measures(side, 200, 128, 0, 0.99)), live, eyesOpen, null, null);
     }
 
     /** The six iBUG points of an eye 40 px wide: corners p0, p3, lids p1, p2 above and p5, p4 below. */
@@ -116,8 +115,9 @@ class LivenessTrackerTest {
     @Test
     void readingsBetweenTheThresholdsChangeNothing() {
         LivenessTracker tracker = tracker();
-        // 0.5 and 0.35 are neither closed (<= 0.3) nor open (>= 0.7): the eyes stay open.
-        assertEquals(0, feed(tracker, face(0, 1, OPEN, 0.9), face(1, 0.5, SHUT, 0.9), face(2, 0.35, SHUT, 0.9),
+        // 0.5 and 0.35 are neither closed (<= 0.3) nor open (>= 0.7) and the lids are not down to 70 % of
+        // the open ones (a wink averages to 0.5 at best): the eyes stay open.
+        assertEquals(0, feed(tracker, face(0, 1, OPEN, 0.9), face(1, 0.5, SHUT, 0.9), face(2, 0.35, OPEN * 0.75, 0.9),
                 face(3, 1, OPEN, 0.9)).blinks());
         // Once closed, a half-open reading does not reopen them.
         LivenessAssessment closed = feed(tracker, face(4, 0.3, SHUT, 0.9), face(5, 0.6, SHUT, 0.9));
@@ -135,9 +135,20 @@ class LivenessTrackerTest {
     }
 
     @Test
+    void aQuickBlinkCaughtHalfWayCountsWhenTheLidsAreClearlyDown() {
+        LivenessTracker tracker = tracker();
+        // The sadtalker clip's blink at 3.9 s, one frame at 10 fps: the eye model undecided (0.39), the
+        // lids at 62 % of this face's open-eye baseline.
+        assertEquals(1, feed(tracker, face(0, 1, OPEN, 0.9), face(1, 1, OPEN, 0.9), face(2, 0.39, OPEN * 0.62, 0.9),
+                face(3, 1, OPEN, 0.9)).blinks());
+        // The same reading with the lids at 75 % is a glance, not a blink.
+        assertEquals(1, feed(tracker, face(4, 0.39, OPEN * 0.75, 0.9), face(5, 1, OPEN, 0.9)).blinks());
+    }
+
+    @Test
     void aWinkIsNotABlink() {
         LivenessTracker tracker = tracker();
-        DetectedFace wink = face(1, new double[]{0, 1}, SHUT, OPEN, 0.9, List.of());
+        DetectedFace wink = face(1, new double[]{0, 1}, SHUT, OPEN, 0.9, FACE);
         assertEquals(0, feed(tracker, face(0, 1, OPEN, 0.9), wink, face(2, 1, OPEN, 0.9)).blinks());
     }
 
@@ -195,7 +206,7 @@ class LivenessTrackerTest {
         assertEquals(LivenessPrompt.LOOK_AT_CAMERA, none.nextPrompt());
         assertEquals(0, none.frames());
 
-        DetectedFace small = face(0, new double[]{1, 1}, OPEN, OPEN, 0.9, List.of(QualityIssue.FACE_TOO_SMALL));
+        DetectedFace small = face(0, new double[]{1, 1}, OPEN, OPEN, 0.9, LivenessTracker.MIN_FACE_SIDE - 1);
         LivenessAssessment tooSmall = feed(tracker, small);
         assertEquals(LivenessPrompt.MOVE_CLOSER, tooSmall.nextPrompt());
         assertEquals(0, tooSmall.frames());

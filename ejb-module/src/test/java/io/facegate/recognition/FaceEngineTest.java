@@ -2,8 +2,6 @@ package io.facegate.recognition;
 
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -148,27 +145,6 @@ class FaceEngineTest {
     }
 
     @Test
-    void qualityNamesBlurDarknessAndSmallFaces() {
-        Path file = TestData.data("identities/Angelina_Jolie/img1.jpg");
-        try (DecodedImage image = TestData.image(file)) {
-            try (Size kernel = new Size(0, 0)) {
-                GaussianBlur(image.rgb(), image.rgb(), kernel, image.width() / 60.0);
-            }
-            assertTrue(issues(image).contains(QualityIssue.BLURRY));
-        }
-        try (DecodedImage image = TestData.image(file)) {
-            image.rgb().convertTo(image.rgb(), -1, 0.12, 0);
-            assertTrue(issues(image).contains(QualityIssue.TOO_DARK));
-        }
-        try (DecodedImage image = TestData.image(file); Mat small = new Mat(); Size size = new Size(image.width() / 16, image.height() / 16)) {
-            org.bytedeco.opencv.global.opencv_imgproc.resize(image.rgb(), small, size);
-            try (DecodedImage tiny = new DecodedImage(small.clone())) {
-                assertTrue(issues(tiny).contains(QualityIssue.FACE_TOO_SMALL));
-            }
-        }
-    }
-
-    @Test
     void eyesOfAPortraitAreOpenAndLivenessIsAProbability() {
         DetectedFace face = faces(TestData.data("identities/Angelina_Jolie/img1.jpg"), ALL).get(0);
         assertTrue(face.eyesOpen()[0] > 0.5 && face.eyesOpen()[1] > 0.5, "eyes " + face.eyesOpen()[0] + ", " + face.eyesOpen()[1]);
@@ -179,12 +155,6 @@ class FaceEngineTest {
     @Test
     void findsNoFaceInAPictureOfCars() {
         assertTrue(faces(TestData.data("detection/no_face/dlib_mmod_cars_test_image.jpg"), ALL).isEmpty());
-    }
-
-    private List<QualityIssue> issues(DecodedImage image) {
-        List<DetectedFace> faces = engine.analyze(image, Set.of());
-        assertFalse(faces.isEmpty());
-        return faces.get(0).quality().issues();
     }
 
     private FaceEmbedding embedding(String relative) {

@@ -84,9 +84,10 @@ public class FaceResource {
     @POST
     @Path("compare")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Compare the largest faces of two images (multipart fields `source_image`, `target_image`)")
+    @Operation(summary = "Compare the dominant faces of two images (multipart fields `source_image`, `target_image`)")
     @APIResponse(responseCode = "200", description = "Similarity and match decision at the configured threshold")
-    @APIResponse(responseCode = "422", description = "An image is undecodable or has no face; the message names it")
+    @APIResponse(responseCode = "422", description = "An image is undecodable, has no face (no_face) or faces of similar size"
+            + " (multiple_faces: no face at least twice the area of the next); the message names it")
     public CompareResponse compareForm(List<EntityPart> parts) {
         long started = System.nanoTime();
         MultipartFields fields = MultipartFields.of(parts);
@@ -99,11 +100,12 @@ public class FaceResource {
     @POST
     @Path("compare")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Compare the largest faces of two images (JSON `source_image`, `target_image`: base64 or data URLs)")
+    @Operation(summary = "Compare the dominant faces of two images (JSON `source_image`, `target_image`: base64 or data URLs)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "images",
             value = "{\"source_image\": \"data:image/jpeg;base64,...\", \"target_image\": \"/9j/4AAQ...\"}")))
     @APIResponse(responseCode = "200", description = "Similarity and match decision at the configured threshold")
-    @APIResponse(responseCode = "422", description = "An image is undecodable or has no face; the message names it")
+    @APIResponse(responseCode = "422", description = "An image is undecodable, has no face (no_face) or faces of similar size"
+            + " (multiple_faces: no face at least twice the area of the next); the message names it")
     public CompareResponse compareJson(CompareRequest request) {
         long started = System.nanoTime();
         try (DecodedImage sourceImage = engine.decodeText("source_image", request == null ? null : request.sourceImage());

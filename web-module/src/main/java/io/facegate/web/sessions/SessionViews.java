@@ -60,7 +60,7 @@ public final class SessionViews {
      * {@code matched_user}, {@code similarity_score} and, on failure, {@code error}.
      */
     public record ProcessedFrame(boolean success, String sessionStatus, String sessionType, Double enrollmentProgress,
-                          boolean requiresMoreFrames, boolean frameAccepted, Double qualityScore, Rejection rejection,
+                          boolean requiresMoreFrames, boolean frameAccepted, Double qualityScore, int facesIgnored, Rejection rejection,
                           String instruction, int framesProcessed, int framesAccepted, Integer targetSamples,
                           Double livenessScore, Boolean livenessVerified, Boolean enrollmentComplete, UUID enrollmentId,
                           String result, MatchedUser matchedUser, Double similarityScore, String error, String failureReason,
@@ -76,7 +76,7 @@ public final class SessionViews {
                     frameSucceeded(outcome),
                     s.getStatus().apiName(), s.getPurpose().apiName(),
                     enrollment ? Math.round(1000.0 * Math.min(s.getFramesAccepted(), target) / target) / 10.0 : null,
-                    !ended, outcome.frameAccepted(), outcome.qualityScore(), Rejection.of(outcome.rejection()),
+                    !ended, outcome.frameAccepted(), outcome.qualityScore(), outcome.facesIgnored(), Rejection.of(outcome.rejection()),
                     outcome.prompt(), s.getFramesProcessed(), s.getFramesAccepted(), target,
                     s.getLivenessScore(), s.getLivenessVerified(),
                     enrollment && ended ? succeeded : null,

@@ -32,17 +32,18 @@ public final class StreamMessages {
     /**
      * Feedback on one analysed frame. {@code instruction} is what the person should do next
      * ("blink", "move closer"); {@code rejection} why the frame was not used; {@code frame_id}
-     * echoes the client's optional id of the frame, so a client can tell which frames were skipped.
+     * echoes the client's optional id of the frame, so a client can tell which frames were skipped;
+     * {@code faces_ignored} counts faces clearly smaller than the person's, left aside.
      */
     public record FrameProcessed(String type, JsonValue frameId, boolean success, boolean frameAccepted, SessionViews.Rejection rejection,
-                          String instruction, Double qualityScore, int framesProcessed, int framesAccepted, int targetSamples,
+                          String instruction, Double qualityScore, int facesIgnored, int framesProcessed, int framesAccepted, int targetSamples,
                           Boolean livenessVerified, Double livenessScore, String sessionStatus, String message) {
 
         static FrameProcessed of(JsonValue frameId, FrameOutcome outcome) {
             FaceSession s = outcome.session();
             return new FrameProcessed("frame_processed", frameId, SessionViews.frameSucceeded(outcome), outcome.frameAccepted(),
                     SessionViews.Rejection.of(outcome.rejection()), outcome.prompt(), outcome.qualityScore(),
-                    s.getFramesProcessed(), s.getFramesAccepted(), SessionViews.targetFrames(s),
+                    outcome.facesIgnored(), s.getFramesProcessed(), s.getFramesAccepted(), SessionViews.targetFrames(s),
                     s.getLivenessVerified(), s.getLivenessScore(), s.getStatus().apiName(), outcome.message());
         }
     }
