@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The liveness evidence of one session, fed the session's frames in order. It combines three cues
  * ({@link LivenessCheck}): blinks ({@link BlinkDetector}), motion of the face landmarks between
- * frames, and the anti-spoof model's live probability averaged over frames. A session is verified
+ * frames, and the anti-spoof model's live probability averaged over the frames it ran on. A session is verified
  * once it has {@link LivenessPolicy#minFrames()} usable frames, the required blinks, a moving face
  * and, if the policy requires it, a passing anti-spoof average.
  * <p>
@@ -24,8 +24,17 @@ import java.util.Set;
  */
 public final class LivenessTracker {
 
-    /** What {@link io.facegate.recognition.FaceEngine#analyze} must compute for the faces given to {@link #observe}. */
+    /** Everything the tracker can use from a frame; {@link #attributesForNextFrame()} says what it needs now. */
     public static final Set<FaceAttribute> REQUIRED_ATTRIBUTES = Set.of(FaceAttribute.LIVENESS, FaceAttribute.EYES);
+    /**
+     * Anti-spoof scores of the tracked face after which its mean counts as settled, if it is
+     * {@value #SETTLED_MARGIN} or more from the threshold. Real faces' means move by less than 0.05
+     * after their fifth frame and spoofs sit far below (docs/liveness.md).
+     */
+    static final int SETTLED_SCORES = 5;
+    static final double SETTLED_MARGIN = 0.2;
+    /** Once settled, the anti-spoof model (a third of a frame's cost) runs on one frame in this many. */
+    static final int SETTLED_SCORE_INTERVAL = 3;
 
     /**
      * Motion is measured between frames at least this far apart, so that clients sending 10 to 30
@@ -65,12 +74,32 @@ public final class LivenessTracker {
     }
 
     /**
+     * The attributes the next frame's face needs: the eye model only until the required blinks are
+     * seen, the anti-spoof model on every frame until its mean is settled, then on every
+     * {@value #SETTLED_SCORE_INTERVAL}rd. A face that starts evidence afresh needs both again at its
+     * next frame.
+     */
+    public Set<FaceAttribute> attributesForNextFrame() {
+        Evidence e = evidence;
+        Set<FaceAttribute> needed = EnumSet.noneOf(FaceAttribute.class);
+        if (e.blinks.blinks() < policy.requiredBlinks()) {
+            needed.add(FaceAttribute.EYES);
+        }
+        boolean settled = e.antiSpoofScores >= SETTLED_SCORES
+                && Math.abs(e.antiSpoofSum / e.antiSpoofScores - policy.antiSpoofThreshold()) >= SETTLED_MARGIN;
+        if (!settled || e.framesSinceAntiSpoof + 1 >= SETTLED_SCORE_INTERVAL) {
+            needed.add(FaceAttribute.LIVENESS);
+        }
+        return needed;
+    }
+
+    /**
      * Takes one frame.
      *
      * @param timestampMillis when the frame was captured or received, in milliseconds of any clock
      *                        that never goes back within the session
      * @param face            the frame's face (the session's choice, normally the largest), analysed
-     *                        with {@link #REQUIRED_ATTRIBUTES}; null when the frame has none
+     *                        with at least {@link #attributesForNextFrame()}; null when the frame has none
      * @return the assessment with this frame
      * @throws IllegalArgumentException for a timestamp before the previous frame's, or a face analysed
      *                                  without the required attributes
@@ -80,8 +109,10 @@ public final class LivenessTracker {
             throw new IllegalArgumentException("frame at " + timestampMillis + " ms is older than the previous one at "
                     + lastTimestamp + " ms");
         }
-        if (face != null && (face.livenessScore() == null || face.eyesOpen() == null)) {
-            throw new IllegalArgumentException("the face must be analysed with " + REQUIRED_ATTRIBUTES);
+        Set<FaceAttribute> needed = attributesForNextFrame();
+        if (face != null && (needed.contains(FaceAttribute.LIVENESS) && face.livenessScore() == null
+                || needed.contains(FaceAttribute.EYES) && face.eyesOpen() == null)) {
+            throw new IllegalArgumentException("the face must be analysed with " + needed);
         }
         lastTimestamp = timestampMillis;
         LivenessPrompt framePrompt = null;
@@ -103,7 +134,7 @@ public final class LivenessTracker {
     private LivenessAssessment assess(LivenessPrompt framePrompt) {
         Evidence e = evidence;
         double motion = e.motionSamples == 0 ? 0 : e.motionSum / e.motionSamples;
-        double antiSpoof = e.frames == 0 ? 0 : e.antiSpoofSum / e.frames;
+        double antiSpoof = e.antiSpoofScores == 0 ? 0 : e.antiSpoofSum / e.antiSpoofScores;
         int blinks = e.blinks.blinks();
 
         Set<LivenessCheck> passed = EnumSet.noneOf(LivenessCheck.class);
@@ -113,7 +144,7 @@ public final class LivenessTracker {
         if (e.motionSamples > 0 && motion >= policy.minMotion()) {
             passed.add(LivenessCheck.MOTION);
         }
-        if (e.frames > 0 && antiSpoof >= policy.antiSpoofThreshold()) {
+        if (e.antiSpoofScores > 0 && antiSpoof >= policy.antiSpoofThreshold()) {
             passed.add(LivenessCheck.ANTI_SPOOF);
         }
         boolean verified = e.frames >= policy.minFrames()
@@ -172,6 +203,8 @@ public final class LivenessTracker {
         double motionSum;
         int motionSamples;
         double antiSpoofSum;
+        int antiSpoofScores;
+        int framesSinceAntiSpoof;
         int frames;
         long first;
         long last;
@@ -182,8 +215,16 @@ public final class LivenessTracker {
             }
             last = timestamp;
             frames++;
-            antiSpoofSum += face.livenessScore();
-            blinks.observe(face.eyesOpen(), face.landmarks());
+            if (face.livenessScore() != null) {
+                antiSpoofSum += face.livenessScore();
+                antiSpoofScores++;
+                framesSinceAntiSpoof = 0;
+            } else {
+                framesSinceAntiSpoof++;
+            }
+            if (face.eyesOpen() != null) {
+                blinks.observe(face.eyesOpen(), face.landmarks());
+            }
             if (motionReference == null) {
                 motionReference = face;
                 motionReferenceTime = timestamp;

@@ -166,20 +166,20 @@ public class SessionFrames {
 
     private FrameOutcome analyse(FaceSession session, String token, SessionProgress progress, DecodedImage image) {
         SessionRequirements requirements = session.getRequirements();
+        LivenessTracker tracker = requirements.requireLiveness()
+                ? progress.liveness(() -> new LivenessTracker(livenessConfiguration.policy()
+                        .withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames())))
+                : null;
         Set<FaceAttribute> attributes = EnumSet.of(FaceAttribute.EMBEDDING);
-        if (requirements.requireLiveness()) {
-            attributes.addAll(LivenessTracker.REQUIRED_ATTRIBUTES);
+        if (tracker != null) {
+            // Only the liveness models this frame can still change the verdict with (LivenessTracker).
+            attributes.addAll(tracker.attributesForNextFrame());
         }
         List<DetectedFace> faces = engine.analyze(image, attributes);
         FrameJudgement judgement = FrameJudgement.of(faces, use(session), progress.meanEmbedding(), engine.settings().matchThreshold());
-        LivenessAssessment liveness = null;
-        if (requirements.requireLiveness()) {
-            // Liveness follows the frame's dominant face (whatever its quality); a frame with none, or with faces
-            // competing, is no evidence.
-            liveness = progress.liveness(() -> new LivenessTracker(livenessConfiguration.policy()
-                            .withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames())))
-                    .observe(System.nanoTime() / 1_000_000, judgement.face());
-        }
+        // Liveness follows the frame's dominant face (whatever its quality); a frame with none, or with faces
+        // competing, is no evidence.
+        LivenessAssessment liveness = tracker == null ? null : tracker.observe(System.nanoTime() / 1_000_000, judgement.face());
         if (judgement.accepted()) {
             double quality = judgement.face().quality().score();
             progress.accept(judgement.face().embedding(), quality);

@@ -2,6 +2,7 @@ package io.facegate.liveness;
 
 import io.facegate.recognition.DecodedImage;
 import io.facegate.recognition.DetectedFace;
+import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceEngine;
 import io.facegate.recognition.TestData;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,8 +43,17 @@ class LivenessClipsTest {
     /** A repeated frame is sent for as long as a clip lasts: 5 s at 10 fps. */
     static final int REPEATS = 50;
 
-    /** One replay's outcome; {@code verifiedAfterMillis} is -1 when never verified. */
-    record Replay(String name, int sent, int withFace, LivenessAssessment result, long verifiedAfterMillis) {
+    /**
+     * One replay's outcome with every model on every frame, as docs/liveness.md reports it, and with
+     * the models the tracker asks for frame by frame ({@link LivenessTracker#attributesForNextFrame()}),
+     * as sessions run them; {@code verifiedAfterMillis} is -1 when never verified.
+     */
+    record Replay(String name, int sent, int withFace, LivenessAssessment result, long verifiedAfterMillis,
+                  Sampled sampled) {
+    }
+
+    /** The same frames with only the models the tracker asked for, and how many runs of each it asked for. */
+    record Sampled(LivenessAssessment result, long verifiedAfterMillis, int antiSpoofRuns, int eyeRuns) {
     }
 
     /** Each clip is replayed once per test run, whichever test asks first. */
@@ -82,20 +93,36 @@ class LivenessClipsTest {
     private static Replay replay(String name, List<Clip.Frame> frames) {
         FaceEngine engine = TestData.engine();
         LivenessTracker tracker = new LivenessTracker(LivenessPolicy.defaults());
+        LivenessTracker sampledTracker = new LivenessTracker(LivenessPolicy.defaults());
         long start = frames.get(0).timestampMillis();
         long verifiedAfter = -1;
+        long sampledVerifiedAfter = -1;
         int withFace = 0;
+        int antiSpoofRuns = 0;
+        int eyeRuns = 0;
         for (Clip.Frame frame : frames) {
             try (DecodedImage image = engine.decode("frame", frame.jpeg())) {
                 List<DetectedFace> faces = engine.analyze(image, LivenessTracker.REQUIRED_ATTRIBUTES);
-                withFace += faces.isEmpty() ? 0 : 1;
-                LivenessAssessment assessment = tracker.observe(frame.timestampMillis(), faces.isEmpty() ? null : faces.get(0));
-                if (assessment.verified() && verifiedAfter < 0) {
+                DetectedFace face = faces.isEmpty() ? null : faces.get(0);
+                withFace += face == null ? 0 : 1;
+                if (tracker.observe(frame.timestampMillis(), face).verified() && verifiedAfter < 0) {
                     verifiedAfter = frame.timestampMillis() - start;
+                }
+                // The models' outputs do not depend on which others run, so dropping the ones not asked
+                // for is what analysing with only the asked ones gives.
+                Set<FaceAttribute> asked = sampledTracker.attributesForNextFrame();
+                antiSpoofRuns += face != null && asked.contains(FaceAttribute.LIVENESS) ? 1 : 0;
+                eyeRuns += face != null && asked.contains(FaceAttribute.EYES) ? 1 : 0;
+                DetectedFace sampledFace = face == null ? null : new DetectedFace(face.box(), face.detectionScore(),
+                        face.landmarks(), face.quality(), asked.contains(FaceAttribute.LIVENESS) ? face.livenessScore() : null,
+                        asked.contains(FaceAttribute.EYES) ? face.eyesOpen() : null, face.pose(), face.embedding());
+                if (sampledTracker.observe(frame.timestampMillis(), sampledFace).verified() && sampledVerifiedAfter < 0) {
+                    sampledVerifiedAfter = frame.timestampMillis() - start;
                 }
             }
         }
-        return new Replay(name, frames.size(), withFace, tracker.assessment(), verifiedAfter);
+        return new Replay(name, frames.size(), withFace, tracker.assessment(), verifiedAfter,
+                new Sampled(sampledTracker.assessment(), sampledVerifiedAfter, antiSpoofRuns, eyeRuns));
     }
 
     static Stream<String> realBlinkClips() {
@@ -152,16 +179,7 @@ class LivenessClipsTest {
      */
     @Test
     void reportsEveryClip() {
-        List<Replay> replays = new ArrayList<>();
-        for (String folder : List.of("real_blink", "real_headturn", "real_other", "synthetic_static", "spoof")) {
-            for (String file : files(folder).toList()) {
-                replays.add(file.endsWith(".jpg") ? repeatedImage(file) : clip(file));
-                if (folder.equals("spoof") && !file.endsWith(".jpg")) {
-                    replays.add(enlargedClip(file, 3));
-                }
-            }
-        }
-        replays.add(repeatedFirstFrame("real_blink/sadtalker_ref_WDA_AlexandriaOcasioCortez_000.mp4"));
+        List<Replay> replays = everyClip();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n| clip | frames sent | with face | used | score | blinks "
                 + "| motion (x threshold) | anti-spoof | checks passed | verdict | spoof suspected | verified after |%n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: |%n"));
@@ -173,6 +191,31 @@ class LivenessClipsTest {
         assertTrue(replays.stream().anyMatch(r -> r.name().endsWith(".gif") && r.sent() >= 25), "the GIF must decode");
     }
 
+    /**
+     * Sessions run the eye model only until the blinks are seen and the anti-spoof model on one
+     * frame in three once its mean is settled: on every clip of the table the verdict, the checks
+     * passed, the spoof suspicion and the moment of verification are what every model on every frame gives.
+     */
+    @Test
+    void runningOnlyTheModelsTheTrackerAsksForChangesNoVerdict() {
+        int frames = 0;
+        int antiSpoofRuns = 0;
+        int eyeRuns = 0;
+        for (Replay replay : everyClip()) {
+            LivenessAssessment full = replay.result();
+            Sampled sampled = replay.sampled();
+            assertEquals(full.verified(), sampled.result().verified(), replay.name());
+            assertEquals(full.passed(), sampled.result().passed(), replay.name());
+            assertEquals(full.spoofSuspected(), sampled.result().spoofSuspected(), replay.name());
+            assertEquals(replay.verifiedAfterMillis(), sampled.verifiedAfterMillis(), replay.name());
+            frames += replay.withFace();
+            antiSpoofRuns += sampled.antiSpoofRuns();
+            eyeRuns += sampled.eyeRuns();
+        }
+        System.out.printf(Locale.ROOT, "frames with a face %d: anti-spoof run on %d, eye model on %d%n", frames, antiSpoofRuns, eyeRuns);
+        assertTrue(antiSpoofRuns < frames * 0.7, "the anti-spoof model must be skipped on settled faces");
+    }
+
     private static String row(Replay replay) {
         LivenessAssessment r = replay.result();
         return String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %d | %.4f (%.1f) | %.2f | %s | %s | %s | %s |",
@@ -182,6 +225,20 @@ class LivenessClipsTest {
                 r.verified() ? "**live**" : "not live" + (r.nextPrompt() == null ? "" : " (\"" + r.nextPrompt().text() + "\")"),
                 r.spoofSuspected() ? "yes" : "no",
                 replay.verifiedAfterMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", replay.verifiedAfterMillis() / 1000.0));
+    }
+
+    private static List<Replay> everyClip() {
+        List<Replay> replays = new ArrayList<>();
+        for (String folder : List.of("real_blink", "real_headturn", "real_other", "synthetic_static", "spoof")) {
+            for (String file : files(folder).toList()) {
+                replays.add(file.endsWith(".jpg") ? repeatedImage(file) : clip(file));
+                if (folder.equals("spoof") && !file.endsWith(".jpg")) {
+                    replays.add(enlargedClip(file, 3));
+                }
+            }
+        }
+        replays.add(repeatedFirstFrame("real_blink/sadtalker_ref_WDA_AlexandriaOcasioCortez_000.mp4"));
+        return replays;
     }
 
     /** The files of a folder of shared/data/liveness as paths relative to it, sorted. */

@@ -1,6 +1,7 @@
 package io.facegate.liveness;
 
 import io.facegate.recognition.DetectedFace;
+import io.facegate.recognition.FaceAttribute;
 import io.facegate.recognition.FaceBox;
 import io.facegate.recognition.FaceLandmarks;
 import io.facegate.recognition.FaceQuality;
@@ -276,6 +277,41 @@ class LivenessTrackerTest {
                 null, new double[]{1, 1}, null, null);
         assertThrows(IllegalArgumentException.class, () -> tracker.observe(2000, withoutEyes));
         assertThrows(IllegalArgumentException.class, () -> tracker.observe(2000, withoutLiveness));
+    }
+
+    @Test
+    void asksForTheEyeModelUntilTheBlinkAndForTheAntiSpoofModelOnAThirdOfASettledFacesFrames() {
+        LivenessTracker tracker = tracker();
+        assertEquals(Set.of(FaceAttribute.EYES, FaceAttribute.LIVENESS), tracker.attributesForNextFrame());
+        feed(tracker, face(0, 1, OPEN, 0.9), face(1, 0, SHUT, 0.9), face(2, 1, OPEN, 0.9));
+        assertEquals(1, tracker.assessment().blinks());
+        assertEquals(Set.of(FaceAttribute.LIVENESS), tracker.attributesForNextFrame(), "the blink is seen");
+        feed(tracker, face(3, 1, OPEN, 0.9), face(4, 1, OPEN, 0.9));
+        // Five scores of 0.9, 0.4 above the threshold: settled. The model now runs on every third frame.
+        List<Boolean> asked = new ArrayList<>();
+        for (int i = 5; i < 11; i++) {
+            boolean antiSpoof = tracker.attributesForNextFrame().contains(FaceAttribute.LIVENESS);
+            asked.add(antiSpoof);
+            DetectedFace face = face(i, 1, OPEN, 0.9);
+            feed(tracker, new DetectedFace(face.box(), face.detectionScore(), face.landmarks(), face.quality(),
+                    antiSpoof ? 0.9 : null, null, null, null));
+        }
+        assertEquals(List.of(false, false, true, false, false, true), asked);
+        assertEquals(0.9, tracker.assessment().antiSpoof(), 1e-9, "the mean of the scores taken");
+        assertTrue(tracker.assessment().verified());
+
+        // Another face (the box jumps) starts the evidence afresh: both models on its next frame.
+        feed(tracker, face(150, 1, OPEN, 0.9));
+        assertEquals(Set.of(FaceAttribute.EYES, FaceAttribute.LIVENESS), tracker.attributesForNextFrame());
+    }
+
+    @Test
+    void aMeanNearTheThresholdKeepsTheAntiSpoofModelOnEveryFrame() {
+        LivenessTracker tracker = tracker();
+        for (int i = 0; i < 10; i++) {
+            feed(tracker, face(i, 1, OPEN, 0.6));
+            assertTrue(tracker.attributesForNextFrame().contains(FaceAttribute.LIVENESS), "0.6 is within 0.2 of 0.5");
+        }
     }
 
     @Test
