@@ -94,7 +94,12 @@ public class FaceSources {
             floats[i] = value.floatValue();
         }
         // The mean of one is that embedding normalised: a caller's rounding does not skew the cosine.
-        return new Face(FaceEmbedding.mean(List.of(new FaceEmbedding(floats))), 1.0, null);
+        return fromEmbedding(FaceEmbedding.mean(List.of(new FaceEmbedding(floats))));
+    }
+
+    /** An embedding FaceGate's model computed (a profile's stored one): a face without a profile image. */
+    public static Face fromEmbedding(FaceEmbedding embedding) {
+        return new Face(embedding, 1.0, null);
     }
 
     /** Exactly one face, good enough to be matched against (the attendance gate's judgement). */

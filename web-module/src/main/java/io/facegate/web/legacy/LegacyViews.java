@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The bodies of seed 002's "Python API", in its snake_case, with its result shape. */
-final class LegacyViews {
+public final class LegacyViews {
 
     private LegacyViews() {
     }
@@ -26,7 +26,7 @@ final class LegacyViews {
      *
      * @param userId the matched person's own id at the client (their external_user_id)
      */
-    record Result(Instant timestamp, String name, Double confidence, Double distance, Box box, String cameraId, String status,
+    public record Result(Instant timestamp, String name, Double confidence, Double distance, Box box, String cameraId, String status,
                   String userId, UUID id) {
 
         static Result of(DetectionView view) {
@@ -36,14 +36,14 @@ final class LegacyViews {
         }
     }
 
-    record Results(boolean success, List<Result> results, long total, int offset, int limit) {
+    public record Results(boolean success, List<Result> results, long total, int offset, int limit) {
     }
 
-    record Latest(boolean success, Result result) {
+    public record Latest(boolean success, Result result) {
     }
 
     /** @param threshold the camera's match threshold as a face distance (seed 002's tolerance) */
-    record CameraEntry(String cameraId, String name, String streamUrl, boolean isActive, String status, double threshold) {
+    public record CameraEntry(String cameraId, String name, String streamUrl, boolean isActive, String status, double threshold) {
 
         static CameraEntry of(CameraRecognition.CameraSummary summary) {
             CameraDescription description = summary.camera();
@@ -57,7 +57,7 @@ final class LegacyViews {
         }
     }
 
-    record Status(boolean success, boolean running, String streamUrl, double threshold, int cameraCount, long activeCameras,
+    public record Status(boolean success, boolean running, String streamUrl, double threshold, int cameraCount, long activeCameras,
                   long users, boolean engineLoaded, List<CameraEntry> cameras) {
 
         static Status of(CameraRecognition.Status status) {
@@ -68,16 +68,16 @@ final class LegacyViews {
         }
     }
 
-    record Control(boolean success, boolean running, String message, List<CameraEntry> cameras) {
+    public record Control(boolean success, boolean running, String message, List<CameraEntry> cameras) {
     }
 
-    record Config(boolean success, String message, CameraEntry camera) {
+    public record Config(boolean success, String message, CameraEntry camera) {
     }
 
-    record Latency(long measured, Double average, Double median, Double p95, Integer max) {
+    public record Latency(long measured, Double average, Double median, Double p95, Integer max) {
     }
 
-    record Stats(boolean success, long totalDetections, Map<String, Long> byStatus, Map<String, Map<String, Long>> byCamera,
+    public record Stats(boolean success, long totalDetections, Map<String, Long> byStatus, Map<String, Map<String, Long>> byCamera,
                  Latency recognitionLatencyMs) {
 
         static Stats of(CameraRecognition.Stats stats) {
@@ -88,7 +88,7 @@ final class LegacyViews {
     }
 
     /** @param userId the client's own id for the person (external_user_id) */
-    record User(UUID id, String userId, String name, boolean enrolled, Instant enrolledAt, String profileImageUrl, Instant createdAt,
+    public record User(UUID id, String userId, String name, boolean enrolled, Instant enrolledAt, String profileImageUrl, Instant createdAt,
                 Instant updatedAt) {
 
         static User of(ClientUser person, String profileImageUrl) {
@@ -97,9 +97,9 @@ final class LegacyViews {
         }
     }
 
-    record UserAnswer(boolean success, String message, User user) {
+    public record UserAnswer(boolean success, String message, User user) {
     }
 
-    record Users(boolean success, List<User> users, long total) {
+    public record Users(boolean success, List<User> users, long total) {
     }
 }
