@@ -54,3 +54,10 @@ create table profile_sync_item (
     processed_at        timestamptz     not null,
     primary key (job_instance_id, profile_id)
 );
+
+-- A client's scheduled profile sync, cron-like (minute hour day-of-month month day-of-week, server time zone).
+create table profile_sync_schedule (
+    client_id           uuid primary key references client (id) on delete cascade,
+    cron                varchar(120)    not null,
+    updated_at          timestamptz     not null
+);

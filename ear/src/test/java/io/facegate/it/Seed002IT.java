@@ -18,6 +18,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +116,9 @@ class Seed002IT {
         // Where the seed app's profile photos live (its imageUrl): a loopback server, allowed by the IT server's egress policy.
         photos = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         photos.createContext("/", exchange -> {
-            byte[] photo = PHOTOS.get(exchange.getRequestURI().getPath());
+            String path = exchange.getRequestURI().getPath();
+            byte[] photo = path.startsWith("/data/") && Files.isRegularFile(TestData.path(path.substring("/data/".length())))
+                    ? TestData.bytes(path.substring("/data/".length())) : PHOTOS.get(path);
             exchange.sendResponseHeaders(photo == null ? 404 : 200, photo == null ? -1 : photo.length);
             if (photo != null) {
                 try (OutputStream body = exchange.getResponseBody()) {
@@ -282,6 +293,175 @@ class Seed002IT {
             }
         }
         assertTrue(legacy >= 11, "legacy operations: " + legacy);
+    }
+
+    @Test
+    @Order(4)
+    void profilesAreStoredAndTheSeedsSyncMakesTheirTemplates() throws Exception {
+        Api owner = Tenants.create("Seed 002 Profiles").api();
+        // The seed's createFacialProfile, then its sync of one client.
+        Api.Reply created = owner.post("/api/facial-recognition/profiles", "{\"clientId\": \"jolie\", \"provider\": \"python-api\","
+                + " \"providerFaceId\": \"pf-1\", \"version\": \"1.0\", \"imageUrl\": \"" + sharedPhotoUrl("identities/Angelina_Jolie/img1.jpg") + "\","
+                + " \"embedding\": " + encoding(128) + "}");
+        assertEquals(201, created.status(), created::toString);
+        JsonObject profile = created.json().getJsonObject("profile");
+        assertEquals("jolie", profile.getString("clientId"));
+        assertFalse(profile.getBoolean("hasEmbedding"), "a 128-d encoding beside a photo is not kept");
+        assertTrue(profile.isNull("templateModel"), "not synced yet");
+        Api.Reply foreign = owner.post("/api/facial-recognition/profiles", "{\"clientId\": \"nophoto\", \"embedding\": " + encoding(128) + "}");
+        assertEquals(422, foreign.status(), foreign::toString);
+        assertEquals("foreign_encoding", foreign.json().getString("error"));
+
+        Api.Reply synced = owner.post("/api/facial-recognition/sync", "{\"clientId\": \"jolie\"}");
+        assertEquals(200, synced.status(), synced::toString);
+        JsonObject answer = synced.json();
+        assertTrue(answer.getBoolean("success"), answer::toString);
+        assertEquals(1, answer.getInt("synced"));
+        assertEquals(0, answer.getInt("failed"));
+        assertEquals("Synced 1 profiles, 0 failed", answer.getString("message"));
+        JsonObject listed = owner.get("/api/facial-recognition/profiles?clientId=jolie&activeOnly=true").json();
+        assertEquals(1, listed.getInt("total"));
+        assertEquals("fr_feature-512-v1", listed.getJsonArray("profiles").getJsonObject(0).getString("templateModel"), "the model is recorded");
+        assertTrue(owner.get("/api/clients/users/?search=jolie").json().getJsonArray("results").getJsonObject(0).getBoolean("is_enrolled"));
+        // The job is in the batch repository, visible to the operator's jobs API.
+        JsonObject execution = Api.bearer(Tenants.adminToken()).get("/api/core/jobs/executions/" + answer.getInt("executionId") + "/").json();
+        assertEquals("sync-facial-profiles", execution.getString("job_name"), execution::toString);
+        assertEquals("COMPLETED", execution.getString("batch_status"));
+        assertEquals(404, Tenants.create("Seed 002 Profiles Stranger").api().get("/api/facial-recognition/sync/" + answer.getInt("id") + "/").status());
+
+        // A nightly sync, as the customer's "profile syncs" run.
+        JsonObject schedule = owner.put("/api/facial-recognition/sync/schedule", "{\"cron\": \"30 2 * * Mon-Fri\"}").json();
+        assertEquals("30 2 * * Mon-Fri", schedule.getString("cron"), schedule::toString);
+        assertFalse(schedule.isNull("nextRunAt"), schedule::toString);
+        assertEquals("invalid_cron", owner.put("/api/facial-recognition/sync/schedule", "{\"cron\": \"every night\"}").json().getString("error"));
+        assertEquals("invalid_cron", owner.put("/api/facial-recognition/sync/schedule", "{\"cron\": \"0 25 * * *\"}").json().getString("error"));
+        assertEquals("30 2 * * Mon-Fri", owner.get("/api/facial-recognition/sync/schedule").json().getString("cron"));
+        assertEquals(204, owner.delete("/api/facial-recognition/sync/schedule").status());
+        assertEquals(404, owner.get("/api/facial-recognition/sync/schedule").status());
+
+        // CSV and ZIP bulk imports, each synced by its own job.
+        String csv = "clientId,name,imageUrl\nbezos,Jeff Bezos," + sharedPhotoUrl("identities/Jeff_Bezos/" + first("Jeff_Bezos")) + "\n"
+                + "broken,Broken Link," + photoUrl("/profiles/none.jpg") + "\n";
+        Api.Reply csvReply = owner.post("/api/facial-recognition/profiles/import", csv.getBytes(), "text/csv");
+        assertTrue(csvReply.status() == 200 || csvReply.status() == 202, csvReply::toString);
+        JsonObject csvImport = csvReply.json();
+        assertEquals(2, csvImport.getInt("stored"), csvImport::toString);
+        JsonObject csvSync = finished(owner, csvImport.getJsonObject("sync"));
+        assertEquals(1, csvSync.getInt("synced"), csvSync::toString);
+        assertEquals(1, csvSync.getInt("failed"));
+        JsonObject error = csvSync.getJsonArray("errors").getJsonObject(0);
+        assertEquals("broken", error.getString("clientId"));
+        assertEquals("image_fetch_failed", error.getString("error"));
+        JsonObject zipImport = owner.post("/api/facial-recognition/profiles/import", zip("people/pichai.jpg",
+                "identities/Sundar_Pichai/" + first("Sundar_Pichai"), "dogs.jpg", "detection/no_face/dlib_dogs.jpg"), "application/zip").json();
+        JsonObject zipSync = finished(owner, zipImport.getJsonObject("sync"));
+        assertEquals(1, zipSync.getInt("synced"), zipSync::toString);
+        assertEquals("no_face", zipSync.getJsonArray("errors").getJsonObject(0).getString("error"), zipSync::toString);
+        assertEquals("dogs", zipSync.getJsonArray("errors").getJsonObject(0).getString("clientId"));
+    }
+
+    /**
+     * The issue's bulk sync: 500 profiles (the shared identities' photos repeated under distinct ids)
+     * with 5 % broken items; the job reports exactly the broken ones, and its throughput is printed.
+     */
+    @Test
+    @Order(5)
+    void aBulkSyncOf500ProfilesReportsExactlyTheBrokenOnes() throws Exception {
+        Api owner = Tenants.create("Seed 002 Bulk").api();
+        List<String> photos;
+        try (Stream<Path> files = Files.walk(TestData.path("identities"))) {
+            photos = files.filter(Files::isRegularFile).map(f -> TestData.path("").relativize(f).toString()).sorted().toList();
+        }
+        // First each photo once: the ones FaceGate cannot make a template from (several faces, poor quality) are not "broken" items.
+        Api.Reply pilotImport = owner.post("/api/facial-recognition/profiles/import", profiles(photos, i -> "pilot-" + i).getBytes(),
+                "application/json");
+        assertTrue(pilotImport.status() == 200 || pilotImport.status() == 202, pilotImport::toString);
+        JsonObject pilot = finished(owner, pilotImport.json().getJsonObject("sync"));
+        Set<String> refused = new HashSet<>();
+        pilot.getJsonArray("errors").forEach(e -> refused.add(photos.get(Integer.parseInt(e.asJsonObject().getString("clientId").substring(6)))));
+        List<String> good = photos.stream().filter(p -> !refused.contains(p)).toList();
+        System.out.printf("seed 002 pilot: %d identity photos, %d refused %s%n", photos.size(), refused.size(), pilot.getJsonArray("errors"));
+
+        List<String> broken = List.of(photoUrl("/profiles/none.jpg"), "/data/detection/invalid_images/corrupted.png",
+                "/data/detection/no_face/dlib_dogs.jpg", "/data/detection/group/3ddfa_trump_hillary.jpg", "/data/detection/invalid_images/empty.png");
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        Set<String> brokenIds = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            String id = "emp" + i;
+            String url;
+            if (i % 20 == 7) {
+                brokenIds.add(id);
+                String bad = broken.get(brokenIds.size() % broken.size());
+                url = bad.startsWith("http") ? bad : photoUrl(bad);
+            } else {
+                url = photoUrl("/data/" + good.get(i % good.size()));
+            }
+            items.add(Json.createObjectBuilder().add("clientId", id).add("name", "Employee " + i).add("imageUrl", url));
+        }
+        Api.Reply bulkImport = owner.post("/api/facial-recognition/profiles/import", items.build().toString().getBytes(), "application/json");
+        assertEquals(202, bulkImport.status(), bulkImport::toString);
+        assertTrue(bulkImport.raw().headers().firstValue("Location").orElse("").contains("/api/facial-recognition/sync/"), bulkImport::toString);
+        JsonObject bulk = bulkImport.json();
+        assertEquals(500, bulk.getInt("stored"), bulk::toString);
+        JsonObject sync = finished(owner, bulk.getJsonObject("sync"));
+        assertTrue(sync.getBoolean("success"), sync::toString);
+        assertEquals(475, sync.getInt("synced"), sync::toString);
+        assertEquals(25, sync.getInt("failed"));
+        Set<String> reported = new HashSet<>();
+        sync.getJsonArray("errors").forEach(e -> reported.add(e.asJsonObject().getString("clientId")));
+        assertEquals(brokenIds, reported);
+        JsonObject progress = sync.getJsonObject("progress");
+        assertEquals(500, progress.getInt("done"));
+        assertEquals(500, progress.getInt("total"));
+        assertEquals(475, owner.get("/api/clients/users/?search=emp&is_enrolled=true&limit=1").json().getInt("count"));
+        System.out.printf("seed 002 bulk sync: 500 profiles (25 broken) in %s, %.1f profiles/s%n",
+                Duration.between(java.time.Instant.parse(sync.getString("startedAt")), java.time.Instant.parse(sync.getString("endedAt"))),
+                progress.getJsonNumber("ratePerSecond").doubleValue());
+    }
+
+    /** The sync answered with, or its status URL polled until it has finished (with progress meanwhile). */
+    private static JsonObject finished(Api owner, JsonObject sync) throws InterruptedException {
+        assertNotNull(sync, "a sync in the answer");
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        JsonObject current = sync;
+        while (current.isNull("endedAt")) {
+            assertTrue(System.nanoTime() < deadline, "the sync did not finish: " + current);
+            assertTrue(current.getJsonObject("progress").getInt("done") <= current.getJsonObject("progress").getInt("total"), current::toString);
+            Thread.sleep(1000);
+            current = owner.get("/api/facial-recognition/sync/" + current.getInt("id") + "/").json();
+        }
+        return current;
+    }
+
+    private static String profiles(List<String> photos, java.util.function.IntFunction<String> id) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int i = 0; i < photos.size(); i++) {
+            items.add(Json.createObjectBuilder().add("clientId", id.apply(i)).add("imageUrl", photoUrl("/data/" + photos.get(i))));
+        }
+        return items.build().toString();
+    }
+
+    private static String sharedPhotoUrl(String photo) {
+        return photoUrl("/data/" + photo);
+    }
+
+    private static String first(String identity) throws IOException {
+        try (Stream<Path> files = Files.list(TestData.path("identities/" + identity))) {
+            return files.map(f -> f.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    /** A ZIP of (entry name, shared data file) pairs. */
+    private static byte[] zip(String... entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < entries.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(entries[i]));
+                zip.write(TestData.bytes(entries[i + 1]));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** A face_recognition-like encoding: small values, not FaceGate's. */

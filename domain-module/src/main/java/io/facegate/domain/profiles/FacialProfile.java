@@ -1,6 +1,8 @@
 package io.facegate.domain.profiles;
 
+import io.facegate.domain.shared.OptionalUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -58,6 +60,7 @@ public class FacialProfile {
     private boolean active;
 
     @Column(name = "import_id", updatable = false)
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID importId;
 
     @Column(name = "template_model")

@@ -2,14 +2,20 @@ package io.facegate.web.profiles;
 
 import io.facegate.authentication.Roles;
 import io.facegate.profiles.PersonFaces;
+import io.facegate.profiles.ProfileSyncScheduler;
 import io.facegate.profiles.ProfileSyncs;
+import io.facegate.system.FaceGateException;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
 import io.facegate.web.http.Paging;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -48,8 +55,23 @@ public class ProfileSyncResource {
     @Inject
     PersonFaces people;
 
+    @Inject
+    ProfileSyncScheduler scheduler;
+
     @Context
     HttpServletRequest http;
+
+    /** A scheduled sync: five cron fields, minute hour day-of-month month day-of-week (server time zone). */
+    public record ScheduleRequest(String cron) {
+    }
+
+    /** @param nextRunAt null when the expression has no future time */
+    public record ScheduleView(String cron, @JsonbProperty("nextRunAt") Instant nextRunAt) {
+
+        static ScheduleView of(ProfileSyncScheduler.Schedule schedule) {
+            return new ScheduleView(schedule.cron(), schedule.nextRunAt());
+        }
+    }
 
     /** Seed 002's sync body: {@code clientId}, the person whose profiles to sync (all active ones when absent). */
     public record SyncRequest(@JsonbProperty("clientId") String clientId) {
@@ -78,6 +100,38 @@ public class ProfileSyncResource {
     }
 
     @GET
+    @Path("schedule")
+    @Operation(summary = "The client's scheduled sync of all its active profiles, and when it runs next")
+    @APIResponse(responseCode = "404", description = "No sync is scheduled")
+    public ScheduleView schedule() {
+        return scheduler.find(Callers.tenant(http)).map(ScheduleView::of).orElseThrow(() -> FaceGateException.notFound("schedule"));
+    }
+
+    @PUT
+    @Path("schedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Schedule a sync of all the client's active profiles: cron with five fields, minute hour day-of-month month"
+            + " day-of-week (server time zone; lists, ranges, steps); each run is a job in the batch repository")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "nightly",
+            value = "{\"cron\": \"0 3 * * *\"}")))
+    @APIResponse(responseCode = "400", description = "Not a five-field cron expression, or a value out of range")
+    public ScheduleView reschedule(@Valid @NotNull ScheduleRequest request) {
+        return ScheduleView.of(scheduler.schedule(Callers.tenant(http), request.cron()));
+    }
+
+    @DELETE
+    @Path("schedule")
+    @Operation(summary = "Stop the client's scheduled sync")
+    @APIResponse(responseCode = "204", description = "No sync is scheduled any more")
+    @APIResponse(responseCode = "404", description = "No sync was scheduled")
+    public Response unschedule() {
+        if (!scheduler.unschedule(Callers.tenant(http))) {
+            throw FaceGateException.notFound("schedule");
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
     @Path("{sync_id}")
     @Operation(summary = "A sync's result so far: synced, failed, errors, batch status, progress (done/total, rate, ETA)")
     @APIResponse(responseCode = "404", description = "No such sync for this client")
@@ -101,7 +155,7 @@ public class ProfileSyncResource {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw io.facegate.system.FaceGateException.notFound("sync");
+            throw FaceGateException.notFound("sync");
         }
     }
 }
