@@ -32,27 +32,31 @@ create index facial_profile_client on facial_profile (client_id, id);
 create index facial_profile_person on facial_profile (client_user_id);
 create index facial_profile_import on facial_profile (import_id) where import_id is not null;
 
--- A profile sync (a Jakarta Batch job instance, restartable): whose it is and how many profiles it covers.
+-- A profile sync: a run of the sync-facial-profiles Jakarta Batch job over a scope of profiles; a sync
+-- cut off by a crash, or failed, goes on as a new run of the job with the same parameters.
 create table profile_sync (
-    job_instance_id     bigint primary key,
-    first_execution_id  bigint          not null,
+    id                  uuid primary key,
+    -- The latest run's job execution (the first, or the last resumption).
+    execution_id        bigint          not null,
+    resumptions         int             not null default 0,
     client_id           uuid            not null references client (id) on delete cascade,
     total               int             not null check (total >= 0),
     started_at          timestamptz     not null
 );
 create index profile_sync_client on profile_sync (client_id, started_at desc);
 
--- What became of each profile in a sync, written in the chunk's transaction with its template: a
--- sync restarted from its last checkpoint records each profile once (the primary key). No foreign
--- key to profile_sync: the job may write its first chunk before its starter has recorded the sync.
+-- What became of each profile in a sync, written in the chunk's transaction with its template. They
+-- are the sync's checkpoint: a resumed run reads only the profiles without an item, so that each
+-- profile is processed and recorded once (the primary key). No foreign key to profile_sync: the
+-- job may write its first chunk before its starter has recorded the sync.
 create table profile_sync_item (
-    job_instance_id     bigint          not null,
+    sync_id             uuid            not null,
     profile_id          uuid            not null,
     succeeded           boolean         not null,
     error_code          varchar(64),
     error_message       varchar(1000),
     processed_at        timestamptz     not null,
-    primary key (job_instance_id, profile_id)
+    primary key (sync_id, profile_id)
 );
 
 -- A client's scheduled profile sync, cron-like (minute hour day-of-month month day-of-week, server time zone).

@@ -116,6 +116,11 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
         launcher.restartServer();
     }
 
+    /** Kills the application server and starts it again, as after a crash (nothing shuts down in order). */
+    public static void crash() throws Exception {
+        launcher.crashAndRestart();
+    }
+
     public static String jdbcUrl() {
         return System.getProperty("facegate.it.postgres", "jdbc:postgresql://127.0.0.1:5432/postgres").replace("/postgres", "/" + DATABASE);
     }

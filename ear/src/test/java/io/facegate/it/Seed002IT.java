@@ -56,6 +56,8 @@ class Seed002IT {
     private static Api modern;
     private static HttpServer photos;
     private static final Map<String, byte[]> PHOTOS = new ConcurrentHashMap<>();
+    /** The shared identities' photos FaceGate makes a template from (the bulk test's pilot finds them). */
+    private static List<String> goodPhotos;
 
     /**
      * The seed's {@code src/lib/facial-recognition-api.ts}: {@code NEXT_PUBLIC_FACIAL_API_URL} is now
@@ -327,7 +329,7 @@ class Seed002IT {
         JsonObject execution = Api.bearer(Tenants.adminToken()).get("/api/core/jobs/executions/" + answer.getInt("executionId") + "/").json();
         assertEquals("sync-facial-profiles", execution.getString("job_name"), execution::toString);
         assertEquals("COMPLETED", execution.getString("batch_status"));
-        assertEquals(404, Tenants.create("Seed 002 Profiles Stranger").api().get("/api/facial-recognition/sync/" + answer.getInt("id") + "/").status());
+        assertEquals(404, Tenants.create("Seed 002 Profiles Stranger").api().get("/api/facial-recognition/sync/" + answer.getString("id") + "/").status());
 
         // A nightly sync, as the customer's "profile syncs" run.
         JsonObject schedule = owner.put("/api/facial-recognition/sync/schedule", "{\"cron\": \"30 2 * * Mon-Fri\"}").json();
@@ -380,6 +382,7 @@ class Seed002IT {
         Set<String> refused = new HashSet<>();
         pilot.getJsonArray("errors").forEach(e -> refused.add(photos.get(Integer.parseInt(e.asJsonObject().getString("clientId").substring(6)))));
         List<String> good = photos.stream().filter(p -> !refused.contains(p)).toList();
+        goodPhotos = good;
         System.out.printf("seed 002 pilot: %d identity photos, %d refused %s%n", photos.size(), refused.size(), pilot.getJsonArray("errors"));
 
         List<String> broken = List.of(photoUrl("/profiles/none.jpg"), "/data/detection/invalid_images/corrupted.png",
@@ -419,6 +422,47 @@ class Seed002IT {
                 progress.getJsonNumber("ratePerSecond").doubleValue());
     }
 
+    /** The crash test: the server is killed in the middle of a sync, which goes on after the restart, no profile twice. */
+    @Test
+    @Order(6)
+    void aSyncCutOffByACrashGoesOnAfterTheRestartWithoutDuplicates() throws Exception {
+        assertNotNull(goodPhotos, "the bulk test ran first");
+        Tenants.Tenant crashTenant = Tenants.create("Seed 002 Crash");
+        Api owner = crashTenant.api();
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (int i = 0; i < 300; i++) {
+            items.add(Json.createObjectBuilder().add("clientId", "crash" + i).add("imageUrl", photoUrl("/data/" + goodPhotos.get(i % goodPhotos.size()))));
+        }
+        Api.Reply imported = owner.post("/api/facial-recognition/profiles/import", items.build().toString().getBytes(), "application/json");
+        assertEquals(202, imported.status(), imported::toString);
+        JsonObject sync = imported.json().getJsonObject("sync");
+        String syncId = sync.getString("id");
+        long before;
+        do {
+            Thread.sleep(250);
+            before = owner.get("/api/facial-recognition/sync/" + syncId + "/").json().getJsonObject("progress").getInt("done");
+        } while (before < 30);
+        assertTrue(before < 300, "the sync was still running when the server was killed: " + before);
+        FaceGateServer.crash();
+
+        JsonObject after = finished(crashTenant.api(), crashTenant.api().get("/api/facial-recognition/sync/" + syncId + "/").json());
+        assertTrue(after.getBoolean("success"), after::toString);
+        assertEquals(300, after.getInt("synced"), after::toString);
+        assertEquals(0, after.getInt("failed"), after::toString);
+        assertTrue(after.getInt("resumptions") >= 1, after::toString);
+        assertTrue(after.getInt("executionId") != sync.getInt("executionId"), "a new run went on with the sync");
+        try (java.sql.Connection db = FaceGateServer.database(); java.sql.Statement sql = db.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("select count(*), count(distinct profile_id) from profile_sync_item where sync_id = '"
+                     + syncId + "'")) {
+            rows.next();
+            assertEquals(300, rows.getInt(1));
+            assertEquals(300, rows.getInt(2));
+        }
+        assertEquals(300, crashTenant.api().get("/api/clients/users/?is_enrolled=true&limit=1").json().getInt("count"));
+        System.out.printf("seed 002 crash test: %d of 300 profiles done when the server was killed; resumed %d time(s), 300 synced once each%n",
+                before, after.getInt("resumptions"));
+    }
+
     /** The sync answered with, or its status URL polled until it has finished (with progress meanwhile). */
     private static JsonObject finished(Api owner, JsonObject sync) throws InterruptedException {
         assertNotNull(sync, "a sync in the answer");
@@ -428,7 +472,7 @@ class Seed002IT {
             assertTrue(System.nanoTime() < deadline, "the sync did not finish: " + current);
             assertTrue(current.getJsonObject("progress").getInt("done") <= current.getJsonObject("progress").getInt("total"), current::toString);
             Thread.sleep(1000);
-            current = owner.get("/api/facial-recognition/sync/" + current.getInt("id") + "/").json();
+            current = owner.get("/api/facial-recognition/sync/" + current.getString("id") + "/").json();
         }
         return current;
     }

@@ -13,15 +13,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reader of the {@value ProfileSyncs#JOB} job: the scope's profile ids in id order, a page at a
- * time. Its checkpoint is the last id read, which at a checkpoint is the last id written: a
- * restarted job goes on after it.
+ * Reader of the {@value ProfileSyncs#JOB} job: the ids of the scope's profiles this sync has not
+ * done yet, in id order, a page at a time. The sync's committed items are its real checkpoint (a
+ * run resumed after a crash reads only what no chunk recorded); within a run, and for a restart by
+ * the batch runtime, its checkpoint is the last id read, which at a checkpoint is the last written.
  */
 @Named("profileSyncReader")
 @Dependent
 public class ProfileSyncReader extends AbstractItemReader {
 
     private static final int PAGE = 100;
+
+    @Inject
+    @BatchProperty
+    String syncId;
 
     @Inject
     @BatchProperty
@@ -49,7 +54,7 @@ public class ProfileSyncReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        scope = SyncScope.of(clientId, personId, importId, until);
+        scope = SyncScope.of(syncId, clientId, personId, importId, until);
         last = checkpoint == null ? null : UUID.fromString((String) checkpoint);
     }
 

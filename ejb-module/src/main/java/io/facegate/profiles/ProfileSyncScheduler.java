@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -25,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * Clients' scheduled profile syncs: one calendar timer per schedule, made again from the table at
  * every start (non-persistent timers: with several servers on one database each would sync, so
- * scheduled syncs assume one server, like face task recovery).
+ * scheduled syncs assume one server, like face task recovery). Shortly after a start, it also
+ * resumes the syncs the server had running when it went down.
  */
 @Singleton
 @Startup
@@ -33,6 +36,11 @@ import java.util.logging.Logger;
 public class ProfileSyncScheduler {
 
     private static final Logger LOG = Logger.getLogger(ProfileSyncScheduler.class.getName());
+    /** The timer that resumes interrupted syncs, once the deployment has finished (the batch runtime needs the application up). */
+    private static final String RECOVERY = "recover-profile-syncs";
+    private static final long RECOVERY_DELAY_MILLIS = 5_000;
+    /** Syncs older than this are not looked at again. */
+    private static final Duration RECOVERY_LOOK_BACK = Duration.ofDays(7);
 
     @Resource
     TimerService timers;
@@ -47,8 +55,12 @@ public class ProfileSyncScheduler {
     public record Schedule(String cron, Instant nextRunAt) {
     }
 
+    private Instant bootedAt;
+
     @PostConstruct
     void restore() {
+        bootedAt = Instant.now();
+        timers.createSingleActionTimer(RECOVERY_DELAY_MILLIS, new TimerConfig(RECOVERY, false));
         for (ProfileSyncSchedule schedule : em.createQuery("select s from ProfileSyncSchedule s", ProfileSyncSchedule.class).getResultList()) {
             try {
                 arm(schedule.getClientId(), SyncCron.parse(schedule.getCron()));
@@ -95,9 +107,16 @@ public class ProfileSyncScheduler {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run(Timer timer) {
+        if (RECOVERY.equals(timer.getInfo())) {
+            List<UUID> resumed = syncs.recover(RECOVERY_LOOK_BACK, bootedAt);
+            if (!resumed.isEmpty()) {
+                LOG.info(() -> "resumed the profile syncs cut off by the last stop: " + resumed);
+            }
+            return;
+        }
         UUID clientId = UUID.fromString((String) timer.getInfo());
         try {
-            long syncId = syncs.start(new SyncScope(clientId, null, null, Instant.now()));
+            UUID syncId = syncs.start(SyncScope.of(clientId, null, null));
             LOG.info(() -> "scheduled profile sync " + syncId + " of client " + clientId + " started");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the scheduled profile sync of client " + clientId + " could not start", e);

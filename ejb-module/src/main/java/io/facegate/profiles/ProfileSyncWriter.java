@@ -1,12 +1,13 @@
 package io.facegate.profiles;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.List;
+import java.util.UUID;
 
 /** Writer of the {@value ProfileSyncs#JOB} job: a chunk's templates and outcomes, in the chunk's transaction. */
 @Named("profileSyncWriter")
@@ -14,13 +15,14 @@ import java.util.List;
 public class ProfileSyncWriter extends AbstractItemWriter {
 
     @Inject
-    JobContext job;
+    @BatchProperty
+    String syncId;
 
     @Inject
     ProfileSyncs syncs;
 
     @Override
     public void writeItems(List<Object> items) {
-        syncs.record(job.getInstanceId(), items.stream().map(ProfileSyncs.Outcome.class::cast).toList());
+        syncs.record(UUID.fromString(syncId), items.stream().map(ProfileSyncs.Outcome.class::cast).toList());
     }
 }

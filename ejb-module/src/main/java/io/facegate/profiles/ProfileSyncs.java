@@ -14,7 +14,6 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,21 +25,25 @@ import jakarta.persistence.TypedQuery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Date;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Profile syncs: each is a run of the {@value #JOB} Jakarta Batch chunk job (reader of profile ids,
  * processor making a face from each profile's source outside any transaction, writer storing
  * templates and outcomes in one transaction per chunk), in the job repository in PostgreSQL. A bad
- * photo is one failed item with its reason, never a failed job; a sync that failed or stopped
- * restarts from its last checkpoint, and the items' primary key records each profile once.
+ * photo is one failed item with its reason, never a failed job. A sync whose run failed, stopped,
+ * or was cut off by a crash (the batch runtime leaves such a run STARTED for ever) goes on as a new
+ * run with the same parameters, which reads only the profiles without an item: each profile is
+ * processed and recorded once.
  */
 @Stateless
 public class ProfileSyncs {
@@ -50,6 +53,9 @@ public class ProfileSyncs {
     static final int MAX_LISTED_ERRORS = 200;
     private static final Set<BatchStatus> FINISHED = EnumSet.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
             BatchStatus.ABANDONED);
+    private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+    private static final Set<BatchStatus> RESUMABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
+    private static final Logger LOG = Logger.getLogger(ProfileSyncs.class.getName());
     private static final Duration POLL = Duration.ofMillis(200);
 
     @PersistenceContext(unitName = "facegate")
@@ -86,42 +92,79 @@ public class ProfileSyncs {
      * @param ratePerSecond profiles processed per second since the sync started (until it ended)
      * @param etaSeconds    at that rate, until the rest are processed; null once finished
      */
-    public record Report(long syncId, long executionId, String status, boolean finished, boolean success, long synced, long failed,
+    public record Report(UUID syncId, long executionId, int resumptions, String status, boolean finished, boolean success, long synced, long failed,
                          List<ItemError> errors, String message, int total, long done, double ratePerSecond, Double etaSeconds,
                          Instant startedAt, Instant endedAt) {
     }
 
     /** Starts a sync of the scope's profiles; the job runs on the batch runtime's threads. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long start(SyncScope scope) {
+    public UUID start(SyncScope scope) {
         int total = scope.bind(em.createQuery("select count(p) from FacialProfile p where " + scope.where(), Long.class))
                 .getSingleResult().intValue();
         // Outside any transaction: the job's own repository writes must be visible to its thread at once.
         long executionId = operator().start(JOB, scope.parameters());
-        long instanceId = operator().getJobInstance(executionId).getInstanceId();
-        context.getBusinessObject(ProfileSyncs.class).recordStart(instanceId, executionId, scope, total);
-        return instanceId;
+        context.getBusinessObject(ProfileSyncs.class).recordStart(scope, executionId, total);
+        return scope.syncId();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordStart(long instanceId, long executionId, SyncScope scope, int total) {
-        em.persist(new ProfileSync(instanceId, executionId, scope.clientId(), total, Instant.now()));
+    public void recordStart(SyncScope scope, long executionId, int total) {
+        em.persist(new ProfileSync(scope.syncId(), executionId, scope.clientId(), total, Instant.now()));
     }
 
-    /** Restarts a failed or stopped sync from its last checkpoint. */
+    /** Resumes a sync whose run failed or stopped: a new run does the profiles it has not recorded. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void restart(UUID clientId, long syncId) {
-        JobExecution latest = latestExecution(find(clientId, syncId));
-        if (latest.getBatchStatus() != BatchStatus.FAILED && latest.getBatchStatus() != BatchStatus.STOPPED) {
-            throw new FaceGateException(ErrorKind.CONFLICT, "sync_not_restartable", "only a failed or stopped sync restarts; this one is "
-                    + latest.getBatchStatus().name().toLowerCase());
+    public void resume(UUID clientId, UUID syncId) {
+        ProfileSync sync = find(clientId, syncId);
+        BatchStatus status = operator().getJobExecution(sync.getExecutionId()).getBatchStatus();
+        if (!RESUMABLE.contains(status)) {
+            throw new FaceGateException(ErrorKind.CONFLICT, "sync_not_resumable", "only a failed or stopped sync is resumed; this one is "
+                    + status.name().toLowerCase(Locale.ROOT));
         }
-        operator().restart(latest.getExecutionId(), operator().getParameters(latest.getExecutionId()));
+        resume(sync);
+    }
+
+    /**
+     * At start-up: the runs this database's server had going when it went down (a crash, a kill),
+     * which the job repository still says are running, are resumed. Runs created since {@code
+     * bootedAt} are this server's own. It assumes one server per database, as face task recovery does.
+     *
+     * @return the syncs resumed
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<UUID> recover(Duration lookBack, Instant bootedAt) {
+        List<UUID> resumed = new ArrayList<>();
+        for (ProfileSync sync : em.createQuery("select s from ProfileSync s where s.startedAt > :since", ProfileSync.class)
+                .setParameter("since", Instant.now().minus(lookBack)).getResultList()) {
+            try {
+                JobExecution execution = operator().getJobExecution(sync.getExecutionId());
+                if (RUNNING.contains(execution.getBatchStatus()) && execution.getCreateTime() != null
+                        && execution.getCreateTime().toInstant().isBefore(bootedAt)) {
+                    resume(sync);
+                    resumed.add(sync.getId());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "profile sync " + sync.getId() + " could not be resumed", e);
+            }
+        }
+        return resumed;
+    }
+
+    private void resume(ProfileSync sync) {
+        long executionId = operator().start(JOB, operator().getParameters(sync.getExecutionId()));
+        context.getBusinessObject(ProfileSyncs.class).recordResumption(sync.getId(), executionId);
+        LOG.info(() -> "profile sync " + sync.getId() + " resumed as job execution " + executionId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordResumption(UUID syncId, long executionId) {
+        em.find(ProfileSync.class, syncId).resumed(executionId);
     }
 
     /** The sync's report once it has finished or {@code wait} has passed, whichever is first. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Report await(UUID clientId, long syncId, Duration wait) {
+    public Report await(UUID clientId, UUID syncId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         Report report = report(clientId, syncId);
         while (!report.finished() && System.nanoTime() < deadline) {
@@ -137,10 +180,10 @@ public class ProfileSyncs {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Report report(UUID clientId, long syncId) {
+    public Report report(UUID clientId, UUID syncId) {
         ProfileSync sync = find(clientId, syncId);
-        JobExecution execution = latestExecution(sync);
-        Map<Boolean, Long> counts = em.createQuery("select i.succeeded, count(i) from ProfileSyncItem i where i.jobInstanceId = :id"
+        JobExecution execution = operator().getJobExecution(sync.getExecutionId());
+        Map<Boolean, Long> counts = em.createQuery("select i.succeeded, count(i) from ProfileSyncItem i where i.syncId = :id"
                         + " group by i.succeeded", Object[].class).setParameter("id", syncId).getResultStream()
                 .collect(Collectors.toMap(row -> (Boolean) row[0], row -> ((Number) row[1]).longValue()));
         long synced = counts.getOrDefault(true, 0L);
@@ -154,11 +197,11 @@ public class ProfileSyncs {
         Double eta = finished ? null : rate > 0 ? Math.max(0, sync.getTotal() - done) / rate : null;
         boolean success = status == BatchStatus.COMPLETED;
         String message = success ? "Synced " + synced + " profiles, " + failed + " failed"
-                : finished ? "The sync " + status.name().toLowerCase() + " after " + done + " of " + sync.getTotal() + " profiles"
-                + " (" + execution.getExitStatus() + "); restart it to go on from its last checkpoint"
+                : finished ? "The sync " + status.name().toLowerCase(Locale.ROOT) + " after " + done + " of " + sync.getTotal() + " profiles"
+                + " (" + execution.getExitStatus() + "); resume it to go on with the rest"
                 : "Syncing: " + done + " of " + sync.getTotal() + " profiles done";
-        return new Report(syncId, execution.getExecutionId(), status.name(), finished, success, synced, failed, errors(syncId), message,
-                sync.getTotal(), done, Math.round(rate * 100) / 100.0, eta == null ? null : Math.round(eta * 10) / 10.0,
+        return new Report(syncId, execution.getExecutionId(), sync.getResumptions(), status.name(), finished, success, synced, failed,
+                errors(syncId), message, sync.getTotal(), done, Math.round(rate * 100) / 100.0, eta == null ? null : Math.round(eta * 10) / 10.0,
                 sync.getStartedAt(), ended);
     }
 
@@ -193,7 +236,7 @@ public class ProfileSyncs {
 
     /** A chunk's outcomes, in the chunk's transaction: templates (replacing the person's), profiles' sync state, items. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void record(long syncId, List<Outcome> outcomes) {
+    public void record(UUID syncId, List<Outcome> outcomes) {
         Instant now = Instant.now();
         for (Outcome outcome : outcomes) {
             FacialProfile profile = em.find(FacialProfile.class, outcome.profileId());
@@ -216,8 +259,8 @@ public class ProfileSyncs {
         }
     }
 
-    private List<ItemError> errors(long syncId) {
-        List<ProfileSyncItem> items = em.createQuery("select i from ProfileSyncItem i where i.jobInstanceId = :id and i.succeeded = false"
+    private List<ItemError> errors(UUID syncId) {
+        List<ProfileSyncItem> items = em.createQuery("select i from ProfileSyncItem i where i.syncId = :id and i.succeeded = false"
                 + " order by i.processedAt, i.profileId", ProfileSyncItem.class).setParameter("id", syncId).setMaxResults(MAX_LISTED_ERRORS)
                 .getResultList();
         if (items.isEmpty()) {
@@ -232,21 +275,12 @@ public class ProfileSyncs {
                 .toList();
     }
 
-    private ProfileSync find(UUID clientId, long syncId) {
+    private ProfileSync find(UUID clientId, UUID syncId) {
         ProfileSync sync = em.find(ProfileSync.class, syncId);
         if (sync == null || !sync.belongsTo(clientId)) {
             throw FaceGateException.notFound("sync");
         }
         return sync;
-    }
-
-    /** The instance's newest execution: the first one, or its latest restart. */
-    private JobExecution latestExecution(ProfileSync sync) {
-        JobInstance instance = operator().getJobInstance(sync.getFirstExecutionId());
-        return operator().getJobExecutions(instance).stream()
-                .max(Comparator.comparing((JobExecution e) -> e.getCreateTime() == null ? new Date(0) : e.getCreateTime())
-                        .thenComparingLong(JobExecution::getExecutionId))
-                .orElseThrow();
     }
 
     private static JobOperator operator() {

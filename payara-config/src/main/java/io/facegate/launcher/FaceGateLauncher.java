@@ -159,6 +159,16 @@ public final class FaceGateLauncher implements AutoCloseable {
         awaitApi(Duration.ofMinutes(3));
     }
 
+    /**
+     * Kills the application server's process (no undeployment, no shutdown of anything running in
+     * it), then starts it again with the application as it was deployed: a crash and a restart.
+     */
+    public void crashAndRestart() throws Exception {
+        domain.killIfRunning();
+        domain.start(serverEnvironment);
+        awaitApi(Duration.ofMinutes(3));
+    }
+
     @Override
     public void close() {
         try {

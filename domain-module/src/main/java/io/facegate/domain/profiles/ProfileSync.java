@@ -8,18 +8,22 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One profile sync, by its Jakarta Batch job instance (stable across restarts of the job). */
+/**
+ * One profile sync: a run of the Jakarta Batch job over a scope of profiles, and its resumptions
+ * (new runs of the job, with the same parameters, after a crash or a failure).
+ */
 @Entity
 @Table(name = "profile_sync")
 public class ProfileSync {
 
     @Id
-    @Column(name = "job_instance_id")
-    private long jobInstanceId;
+    private UUID id;
 
-    /** The execution the sync started with; the job operator finds the instance's later executions (restarts) from it. */
-    @Column(name = "first_execution_id", nullable = false, updatable = false)
-    private long firstExecutionId;
+    @Column(name = "execution_id", nullable = false)
+    private long executionId;
+
+    @Column(nullable = false)
+    private int resumptions;
 
     @Column(name = "client_id", nullable = false, updatable = false)
     private UUID clientId;
@@ -34,27 +38,37 @@ public class ProfileSync {
         // for JPA
     }
 
-    public ProfileSync(long jobInstanceId, long firstExecutionId, UUID clientId, int total, Instant startedAt) {
+    public ProfileSync(UUID id, long executionId, UUID clientId, int total, Instant startedAt) {
         if (total < 0) {
             throw new IllegalArgumentException("a sync covers no fewer than 0 profiles");
         }
-        this.jobInstanceId = jobInstanceId;
-        this.firstExecutionId = firstExecutionId;
+        this.id = id;
+        this.executionId = executionId;
         this.clientId = clientId;
         this.total = total;
         this.startedAt = startedAt;
+    }
+
+    /** A new run of the job goes on with the profiles not done yet. */
+    public void resumed(long newExecutionId) {
+        this.executionId = newExecutionId;
+        this.resumptions++;
     }
 
     public boolean belongsTo(UUID client) {
         return clientId.equals(client);
     }
 
-    public long getJobInstanceId() {
-        return jobInstanceId;
+    public UUID getId() {
+        return id;
     }
 
-    public long getFirstExecutionId() {
-        return firstExecutionId;
+    public long getExecutionId() {
+        return executionId;
+    }
+
+    public int getResumptions() {
+        return resumptions;
     }
 
     public UUID getClientId() {

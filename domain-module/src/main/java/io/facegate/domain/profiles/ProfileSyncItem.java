@@ -20,8 +20,8 @@ public class ProfileSyncItem {
     private static final int MAX_MESSAGE_LENGTH = 1000;
 
     @Id
-    @Column(name = "job_instance_id")
-    private long jobInstanceId;
+    @Column(name = "sync_id")
+    private UUID syncId;
 
     @Id
     @Column(name = "profile_id")
@@ -41,26 +41,26 @@ public class ProfileSyncItem {
 
     /** The primary key: a class, not a record, since the persistence provider sets its fields. */
     public static class Key implements Serializable {
-        private long jobInstanceId;
+        private UUID syncId;
         private UUID profileId;
 
         public Key() {
             // for JPA
         }
 
-        public Key(long jobInstanceId, UUID profileId) {
-            this.jobInstanceId = jobInstanceId;
+        public Key(UUID syncId, UUID profileId) {
+            this.syncId = syncId;
             this.profileId = profileId;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && key.jobInstanceId == jobInstanceId && Objects.equals(key.profileId, profileId);
+            return other instanceof Key key && Objects.equals(key.syncId, syncId) && Objects.equals(key.profileId, profileId);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(jobInstanceId, profileId);
+            return Objects.hash(syncId, profileId);
         }
     }
 
@@ -68,17 +68,17 @@ public class ProfileSyncItem {
         // for JPA
     }
 
-    public static ProfileSyncItem succeeded(long jobInstanceId, UUID profileId, Instant at) {
-        return new ProfileSyncItem(jobInstanceId, profileId, true, null, null, at);
+    public static ProfileSyncItem succeeded(UUID syncId, UUID profileId, Instant at) {
+        return new ProfileSyncItem(syncId, profileId, true, null, null, at);
     }
 
-    public static ProfileSyncItem failed(long jobInstanceId, UUID profileId, String code, String message, Instant at) {
-        return new ProfileSyncItem(jobInstanceId, profileId, false, code,
+    public static ProfileSyncItem failed(UUID syncId, UUID profileId, String code, String message, Instant at) {
+        return new ProfileSyncItem(syncId, profileId, false, code,
                 message != null && message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH) : message, at);
     }
 
-    private ProfileSyncItem(long jobInstanceId, UUID profileId, boolean succeeded, String errorCode, String errorMessage, Instant at) {
-        this.jobInstanceId = jobInstanceId;
+    private ProfileSyncItem(UUID syncId, UUID profileId, boolean succeeded, String errorCode, String errorMessage, Instant at) {
+        this.syncId = syncId;
         this.profileId = profileId;
         this.succeeded = succeeded;
         this.errorCode = errorCode;
@@ -86,8 +86,8 @@ public class ProfileSyncItem {
         this.processedAt = at;
     }
 
-    public long getJobInstanceId() {
-        return jobInstanceId;
+    public UUID getSyncId() {
+        return syncId;
     }
 
     public UUID getProfileId() {

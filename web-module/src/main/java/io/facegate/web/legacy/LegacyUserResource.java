@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Seed 002's "Python API" users: people for camera recognition, the same client users as
@@ -90,13 +91,7 @@ public class LegacyUserResource {
     @APIResponse(responseCode = "422", description = "No usable face in the photo, a URL the egress policy refuses, or an encoding"
             + " (foreign_encoding) computed by another model")
     public Response register(@Valid @NotNull UserRequest request, @Context UriInfo uri) {
-        String personId = request.personId();
-        if (personId == null) {
-            throw FaceGateException.invalid("missing_user_id", "clientId (or userId), the person's id in your system, is required");
-        }
-        FaceSources.Face face = face(request, true);
-        ClientUser person = people.register(Callers.tenant(http), personId, blankToNull(request.name()), face);
-        return created(person, uri, message(request, "User registered"));
+        return register(request, () -> face(request, true), uri);
     }
 
     @POST
@@ -110,12 +105,7 @@ public class LegacyUserResource {
     public Response registerForm(List<EntityPart> parts, @Context UriInfo uri) {
         MultipartFields fields = MultipartFields.of(parts);
         UserRequest request = formRequest(fields);
-        if (request.personId() == null) {
-            throw FaceGateException.invalid("missing_user_id", "userId (or clientId), the person's id in your system, is required");
-        }
-        FaceSources.Face face = fields.has("image") ? faces.fromUpload("image", fields.bytes("image")) : face(request, true);
-        ClientUser person = people.register(Callers.tenant(http), request.personId(), blankToNull(request.name()), face);
-        return created(person, uri, "User registered");
+        return register(request, () -> fields.has("image") ? faces.fromUpload("image", fields.bytes("image")) : face(request, true), uri);
     }
 
     @PUT
@@ -165,6 +155,15 @@ public class LegacyUserResource {
         Paging paging = Paging.of(offset, limit);
         var page = directory.list(Callers.tenant(http), blankToNull(search), null, paging.offset(), paging.limit());
         return new LegacyViews.Users(true, page.items().stream().map(this::view).toList(), page.count());
+    }
+
+    /** The person's id is checked before their photo is analysed. */
+    private Response register(UserRequest request, Supplier<FaceSources.Face> face, UriInfo uri) {
+        if (request.personId() == null) {
+            throw FaceGateException.invalid("missing_user_id", "clientId (or userId), the person's id in your system, is required");
+        }
+        ClientUser person = people.register(Callers.tenant(http), request.personId(), blankToNull(request.name()), face.get());
+        return created(person, uri, message(request, "User registered"));
     }
 
     /** The photo (or FaceGate encoding) the request gives; null when it gives none and none is required. */

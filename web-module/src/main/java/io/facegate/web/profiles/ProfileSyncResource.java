@@ -38,7 +38,7 @@ import java.util.UUID;
 
 /**
  * Seed 002's profile sync: templates made from the client's active facial profiles by a Jakarta
- * Batch chunk job, its progress, and its restart after a failure.
+ * Batch chunk job, its progress, its resumption after a failure, and its schedule.
  */
 @Path("facial-recognition/sync")
 @RequiresRole(Roles.CLIENT)
@@ -66,7 +66,7 @@ public class ProfileSyncResource {
     }
 
     /** @param nextRunAt null when the expression has no future time */
-    public record ScheduleView(String cron, @JsonbProperty("nextRunAt") Instant nextRunAt) {
+    public record ScheduleView(String cron, @JsonbProperty(value = "nextRunAt", nillable = true) Instant nextRunAt) {
 
         static ScheduleView of(ProfileSyncScheduler.Schedule schedule) {
             return new ScheduleView(schedule.cron(), schedule.nextRunAt());
@@ -74,7 +74,7 @@ public class ProfileSyncResource {
     }
 
     /** Seed 002's sync body: {@code clientId}, the person whose profiles to sync (all active ones when absent). */
-    public record SyncRequest(@JsonbProperty("clientId") String clientId) {
+    public record SyncRequest(@JsonbProperty(value = "clientId", nillable = true) String clientId) {
     }
 
     @POST
@@ -140,21 +140,22 @@ public class ProfileSyncResource {
     }
 
     @POST
-    @Path("{sync_id}/restart")
-    @Operation(summary = "Restart a failed or stopped sync from its last checkpoint (profiles already done are not done again)")
-    @APIResponse(responseCode = "202", description = "Restarted: GET the sync for its progress")
+    @Path("{sync_id}/resume")
+    @Operation(summary = "Resume a failed or stopped sync: a new run of its job does the profiles it has not recorded (none twice);"
+            + " syncs cut off by a server crash are resumed at the next start")
+    @APIResponse(responseCode = "202", description = "Resumed: GET the sync for its progress")
     @APIResponse(responseCode = "409", description = "The sync is running or completed")
-    public Response restart(@PathParam("sync_id") String syncId, @Context UriInfo uri) {
+    public Response resume(@PathParam("sync_id") String syncId, @Context UriInfo uri) {
         UUID tenant = Callers.tenant(http);
-        syncs.restart(tenant, id(syncId));
+        syncs.resume(tenant, id(syncId));
         return Response.accepted(starter.view(syncs.report(tenant, id(syncId)), uri)).build();
     }
 
-    /** A sync id is a number; anything else names no sync. */
-    private static long id(String text) {
+    /** A sync id is a UUID; anything else names no sync. */
+    private static UUID id(String text) {
         try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
             throw FaceGateException.notFound("sync");
         }
     }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,13 +27,13 @@ class ProfileSyncStarter {
     ProfileSettings settings;
 
     Response sync(UUID clientId, UUID personId, UriInfo uri) {
-        ProfileViews.Sync sync = startAndWait(new SyncScope(clientId, personId, null, Instant.now()), clientId, uri);
+        ProfileViews.Sync sync = startAndWait(SyncScope.of(clientId, personId, null), clientId, uri);
         return answer(sync, sync, uri);
     }
 
     Response importAndSync(UUID clientId, List<FacialProfiles.NewProfile> imported, UriInfo uri) {
         FacialProfiles.Imported stored = profiles.importProfiles(clientId, imported);
-        ProfileViews.Sync sync = startAndWait(new SyncScope(clientId, null, stored.importId(), Instant.now()), clientId, uri);
+        ProfileViews.Sync sync = startAndWait(SyncScope.of(clientId, null, stored.importId()), clientId, uri);
         return answer(sync, ProfileViews.Import.of(stored, sync), uri);
     }
 
@@ -43,7 +42,7 @@ class ProfileSyncStarter {
     }
 
     private ProfileViews.Sync startAndWait(SyncScope scope, UUID clientId, UriInfo uri) {
-        long syncId = syncs.start(scope);
+        UUID syncId = syncs.start(scope);
         return view(syncs.await(clientId, syncId, settings.syncWait()), uri);
     }
 
@@ -52,7 +51,7 @@ class ProfileSyncStarter {
         return finished ? Response.ok(body).build() : Response.accepted(body).location(statusUrl(sync.id(), uri)).build();
     }
 
-    private static URI statusUrl(long syncId, UriInfo uri) {
-        return uri.getBaseUriBuilder().path("facial-recognition/sync").path(Long.toString(syncId)).path("").build();
+    private static URI statusUrl(UUID syncId, UriInfo uri) {
+        return uri.getBaseUriBuilder().path("facial-recognition/sync").path(syncId.toString()).path("").build();
     }
 }

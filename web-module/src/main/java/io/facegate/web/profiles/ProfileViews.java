@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Seed 002's profile and sync bodies, in the camelCase of its Next.js models. */
+/**
+ * Seed 002's profile and sync bodies, in the camelCase of its Next.js models. Each renamed property
+ * says {@code nillable = true}: Yasson leaves out a null property that {@code @JsonbProperty} names
+ * otherwise, whatever the configuration says, and the shapes must stay stable.
+ */
 public final class ProfileViews {
 
     private ProfileViews() {
@@ -20,13 +24,13 @@ public final class ProfileViews {
      * @param clientId the person's id in the client's system (seed 002's client)
      * @param userId   FaceGate's id of the person
      */
-    public record Profile(UUID id, @JsonbProperty("clientId") String clientId, @JsonbProperty("userId") UUID userId, String provider,
-                          @JsonbProperty("providerFaceId") String providerFaceId, String version,
-                          @JsonbProperty("imageUrl") String imageUrl, @JsonbProperty("hasEmbedding") boolean hasEmbedding,
-                          @JsonbProperty("embeddingModel") String embeddingModel, @JsonbProperty("isActive") boolean isActive,
-                          @JsonbProperty("templateModel") String templateModel, @JsonbProperty("syncedAt") Instant syncedAt,
-                          @JsonbProperty("syncError") String syncError, @JsonbProperty("createdAt") Instant createdAt,
-                          @JsonbProperty("updatedAt") Instant updatedAt) {
+    public record Profile(UUID id, @JsonbProperty(value = "clientId", nillable = true) String clientId, @JsonbProperty(value = "userId", nillable = true) UUID userId, String provider,
+                          @JsonbProperty(value = "providerFaceId", nillable = true) String providerFaceId, String version,
+                          @JsonbProperty(value = "imageUrl", nillable = true) String imageUrl, @JsonbProperty(value = "hasEmbedding", nillable = true) boolean hasEmbedding,
+                          @JsonbProperty(value = "embeddingModel", nillable = true) String embeddingModel, @JsonbProperty(value = "isActive", nillable = true) boolean isActive,
+                          @JsonbProperty(value = "templateModel", nillable = true) String templateModel, @JsonbProperty(value = "syncedAt", nillable = true) Instant syncedAt,
+                          @JsonbProperty(value = "syncError", nillable = true) String syncError, @JsonbProperty(value = "createdAt", nillable = true) Instant createdAt,
+                          @JsonbProperty(value = "updatedAt", nillable = true) Instant updatedAt) {
 
         static Profile of(FacialProfile profile, String personId) {
             return new Profile(profile.getId(), personId, profile.getClientUserId(), profile.getProvider(), profile.getProviderFaceId(),
@@ -42,44 +46,45 @@ public final class ProfileViews {
     public record Created(boolean success, Profile profile) {
     }
 
-    public record ItemError(@JsonbProperty("profileId") UUID profileId, @JsonbProperty("clientId") String clientId, String error,
+    public record ItemError(@JsonbProperty(value = "profileId", nillable = true) UUID profileId, @JsonbProperty(value = "clientId", nillable = true) String clientId, String error,
                             String message) {
     }
 
-    public record Progress(long done, int total, @JsonbProperty("ratePerSecond") double ratePerSecond,
-                           @JsonbProperty("etaSeconds") Double etaSeconds) {
+    public record Progress(long done, int total, @JsonbProperty(value = "ratePerSecond", nillable = true) double ratePerSecond,
+                           @JsonbProperty(value = "etaSeconds", nillable = true) Double etaSeconds) {
     }
 
     /** Seed 002's sync answer {@code {success, synced, failed, errors, message}}, with the job's state and progress. */
-    public record Sync(boolean success, long synced, long failed, List<ItemError> errors, String message, long id,
-                       @JsonbProperty("executionId") long executionId, String status, Progress progress,
-                       @JsonbProperty("startedAt") Instant startedAt, @JsonbProperty("endedAt") Instant endedAt,
-                       @JsonbProperty("statusUrl") String statusUrl) {
+    public record Sync(boolean success, long synced, long failed, List<ItemError> errors, String message, UUID id,
+                       @JsonbProperty(value = "executionId", nillable = true) long executionId, int resumptions, String status, Progress progress,
+                       @JsonbProperty(value = "startedAt", nillable = true) Instant startedAt, @JsonbProperty(value = "endedAt", nillable = true) Instant endedAt,
+                       @JsonbProperty(value = "statusUrl", nillable = true) String statusUrl) {
 
         static Sync of(ProfileSyncs.Report report, String statusUrl) {
             return new Sync(report.success(), report.synced(), report.failed(), report.errors().stream()
                     .map(e -> new ItemError(e.profileId(), e.userId(), e.error(), e.message())).toList(), report.message(), report.syncId(),
-                    report.executionId(), report.status(), new Progress(report.done(), report.total(), report.ratePerSecond(),
+                    report.executionId(), report.resumptions(), report.status(), new Progress(report.done(), report.total(), report.ratePerSecond(),
                     report.etaSeconds()), report.startedAt(), report.endedAt(), statusUrl);
         }
     }
 
     /** A sync in the client's list of syncs. */
-    public record SyncEntry(long id, int total, @JsonbProperty("startedAt") Instant startedAt) {
+    public record SyncEntry(UUID id, int total, @JsonbProperty(value = "startedAt", nillable = true) Instant startedAt,
+                            @JsonbProperty(value = "executionId", nillable = true) long executionId, int resumptions) {
 
         static SyncEntry of(ProfileSync sync) {
-            return new SyncEntry(sync.getJobInstanceId(), sync.getTotal(), sync.getStartedAt());
+            return new SyncEntry(sync.getId(), sync.getTotal(), sync.getStartedAt(), sync.getExecutionId(), sync.getResumptions());
         }
     }
 
     public record Syncs(List<SyncEntry> results, int count) {
     }
 
-    public record Rejected(int row, @JsonbProperty("clientId") String clientId, String error, String message) {
+    public record Rejected(int row, @JsonbProperty(value = "clientId", nillable = true) String clientId, String error, String message) {
     }
 
     /** A bulk import: what was stored and refused, and the sync of what was stored. */
-    public record Import(boolean success, @JsonbProperty("importId") UUID importId, int stored, List<Rejected> rejected, Sync sync) {
+    public record Import(boolean success, @JsonbProperty(value = "importId", nillable = true) UUID importId, int stored, List<Rejected> rejected, Sync sync) {
 
         static Import of(FacialProfiles.Imported imported, Sync sync) {
             return new Import(sync.success() && imported.rejected().isEmpty(), imported.importId(), imported.stored(), imported.rejected()
