@@ -274,6 +274,17 @@ class Seed002IT {
             JsonObject stopped = app.stopFacialRecognition().json();
             assertFalse(stopped.getBoolean("running"), stopped::toString);
             assertEquals("inactive", modern.get("/api/v1/cameras/default/").json().getString("status"));
+
+            // The Next.js side's own camera routes: connect (poll) a camera, change its stream URL.
+            JsonObject connected = app.api().post("/api/facial-recognition/cameras", "{\"cameraId\": \"default\"}").json();
+            assertTrue(connected.getBoolean("success") && connected.getJsonObject("camera").getBoolean("is_active"), connected::toString);
+            JsonObject moved = app.api().put("/api/facial-recognition/cameras", "{\"cameraId\": \"default\", \"streamUrl\": \""
+                    + esp32.streamUrl() + "?moved=1\"}").json();
+            assertTrue(moved.getJsonObject("camera").getString("stream_url").endsWith("/stream?moved=1"), moved::toString);
+            assertEquals(404, app.api().post("/api/facial-recognition/cameras", "{\"cameraId\": \"NOPE\"}").status());
+            assertEquals(422, app.api().put("/api/facial-recognition/cameras", "{\"cameraId\": \"default\", \"streamUrl\":"
+                    + " \"http://169.254.169.254/latest\"}").status());
+            app.stopFacialRecognition();
         }
     }
 

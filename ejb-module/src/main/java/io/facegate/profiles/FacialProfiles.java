@@ -86,10 +86,9 @@ public class FacialProfiles {
         for (int row = 0; row < profiles.size(); row++) {
             NewProfile profile = profiles.get(row);
             // Checked here, before anything is stored: a refusal thrown out of a container call would roll the import back.
-            String problem = problem(profile);
+            FaceGateException problem = problem(profile);
             if (problem != null) {
-                rejected.add(new Rejected(row + 1, profile.personId(), problem.substring(0, problem.indexOf(':')),
-                        problem.substring(problem.indexOf(':') + 1).strip()));
+                rejected.add(new Rejected(row + 1, profile.personId(), problem.code(), problem.getMessage()));
                 continue;
             }
             store(clientId, profile, importId);
@@ -132,9 +131,9 @@ public class FacialProfiles {
     }
 
     private FacialProfile store(UUID clientId, NewProfile profile, UUID importId) {
-        String problem = problem(profile);
+        FaceGateException problem = problem(profile);
         if (problem != null) {
-            throw FaceGateException.invalid(problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 1).strip());
+            throw problem;
         }
         ClientUser person = person(clientId, profile.personId().strip(), profile.name());
         Instant now = Instant.now();
@@ -161,30 +160,27 @@ public class FacialProfiles {
     }
 
     /**
-     * Why the profile cannot be stored, as {@code code: message}, or null. Without a photo, an
-     * embedding must be FaceGate's own (the 422 of {@link FaceSources#fromEmbedding(List, String)}).
+     * Why the profile cannot be stored, or null. Without a photo, an embedding must be FaceGate's
+     * own (the 422 of {@link FaceSources#fromEmbedding(List, String)}); a photo URL must pass the
+     * egress policy. Returned, not thrown: an import lists it and goes on.
      */
-    private String problem(NewProfile profile) {
+    private FaceGateException problem(NewProfile profile) {
         if (profile.personId() == null || profile.personId().isBlank()) {
-            return "missing_client_id: clientId, the person's id in your system, is required";
+            return FaceGateException.invalid("missing_client_id", "clientId, the person's id in your system, is required");
         }
         String imageUrl = blankToNull(profile.imageUrl());
-        if (imageUrl == null && profile.photo() == null) {
-            if (profile.embedding() == null) {
-                return "missing_image: a photo (imageUrl) or an embedding of FaceGate's model is required";
-            }
-            try {
+        try {
+            if (imageUrl == null && profile.photo() == null) {
+                if (profile.embedding() == null) {
+                    return FaceGateException.invalid("missing_image", "a photo (imageUrl) or an embedding of FaceGate's model is required");
+                }
                 FaceSources.fromEmbedding(profile.embedding(), profile.model());
-            } catch (FaceGateException refused) {
-                return refused.code() + ": " + refused.getMessage();
             }
-        }
-        if (imageUrl != null) {
-            try {
+            if (imageUrl != null) {
                 egress.checkUrl(EgressTarget.IMAGE, imageUrl);
-            } catch (FaceGateException refused) {
-                return refused.code() + ": " + refused.getMessage();
             }
+        } catch (FaceGateException refused) {
+            return refused;
         }
         return null;
     }
