@@ -116,8 +116,8 @@ public class ProfileSyncScheduler {
         }
         UUID clientId = UUID.fromString((String) timer.getInfo());
         try {
-            UUID syncId = syncs.start(SyncScope.of(clientId, null, null));
-            LOG.info(() -> "scheduled profile sync " + syncId + " of client " + clientId + " started");
+            syncs.start(SyncScope.of(clientId, null, null)).ifPresent(syncId ->
+                    LOG.info(() -> "scheduled profile sync " + syncId + " of client " + clientId + " started"));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the scheduled profile sync of client " + clientId + " could not start", e);
         }

@@ -6,12 +6,12 @@ import io.facegate.domain.profiles.ProfileSync;
 import io.facegate.domain.profiles.ProfileSyncItem;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.enrollment.TemplateVault;
+import io.facegate.maintenance.MaintenanceJobs;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
+import io.facegate.system.Page;
 import jakarta.annotation.Resource;
-import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.SessionContext;
@@ -30,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -70,6 +71,9 @@ public class ProfileSyncs {
     @Resource
     SessionContext context;
 
+    @Inject
+    MaintenanceJobs jobs;
+
     /** What the processor made of one profile: a face to enroll, or why there is none. */
     public record Outcome(UUID profileId, UUID personId, FaceSources.Face face, String errorCode, String errorMessage) {
 
@@ -97,15 +101,22 @@ public class ProfileSyncs {
                          Instant startedAt, Instant endedAt) {
     }
 
-    /** Starts a sync of the scope's profiles; the job runs on the batch runtime's threads. */
+    /**
+     * Starts a sync of the scope's profiles; the job runs on the batch runtime's threads.
+     *
+     * @return the sync's id; empty when the scope has no profile (no job is started for nothing)
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public UUID start(SyncScope scope) {
+    public Optional<UUID> start(SyncScope scope) {
         int total = scope.bind(em.createQuery("select count(p) from FacialProfile p where " + scope.where(), Long.class))
                 .getSingleResult().intValue();
+        if (total == 0) {
+            return Optional.empty();
+        }
         // Outside any transaction: the job's own repository writes must be visible to its thread at once.
-        long executionId = operator().start(JOB, scope.parameters());
+        long executionId = jobs.start(JOB, scope.parameters());
         context.getBusinessObject(ProfileSyncs.class).recordStart(scope, executionId, total);
-        return scope.syncId();
+        return Optional.of(scope.syncId());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -117,7 +128,7 @@ public class ProfileSyncs {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void resume(UUID clientId, UUID syncId) {
         ProfileSync sync = find(clientId, syncId);
-        BatchStatus status = operator().getJobExecution(sync.getExecutionId()).getBatchStatus();
+        BatchStatus status = jobs.execution(sync.getExecutionId()).getBatchStatus();
         if (!RESUMABLE.contains(status)) {
             throw new FaceGateException(ErrorKind.CONFLICT, "sync_not_resumable", "only a failed or stopped sync is resumed; this one is "
                     + status.name().toLowerCase(Locale.ROOT));
@@ -138,7 +149,7 @@ public class ProfileSyncs {
         for (ProfileSync sync : em.createQuery("select s from ProfileSync s where s.startedAt > :since", ProfileSync.class)
                 .setParameter("since", Instant.now().minus(lookBack)).getResultList()) {
             try {
-                JobExecution execution = operator().getJobExecution(sync.getExecutionId());
+                JobExecution execution = jobs.execution(sync.getExecutionId());
                 if (RUNNING.contains(execution.getBatchStatus()) && execution.getCreateTime() != null
                         && execution.getCreateTime().toInstant().isBefore(bootedAt)) {
                     resume(sync);
@@ -152,7 +163,7 @@ public class ProfileSyncs {
     }
 
     private void resume(ProfileSync sync) {
-        long executionId = operator().start(JOB, operator().getParameters(sync.getExecutionId()));
+        long executionId = jobs.start(JOB, jobs.parameters(sync.getExecutionId()));
         context.getBusinessObject(ProfileSyncs.class).recordResumption(sync.getId(), executionId);
         LOG.info(() -> "profile sync " + sync.getId() + " resumed as job execution " + executionId);
     }
@@ -182,7 +193,7 @@ public class ProfileSyncs {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Report report(UUID clientId, UUID syncId) {
         ProfileSync sync = find(clientId, syncId);
-        JobExecution execution = operator().getJobExecution(sync.getExecutionId());
+        JobExecution execution = jobs.execution(sync.getExecutionId());
         Map<Boolean, Long> counts = em.createQuery("select i.succeeded, count(i) from ProfileSyncItem i where i.syncId = :id"
                         + " group by i.succeeded", Object[].class).setParameter("id", syncId).getResultStream()
                 .collect(Collectors.toMap(row -> (Boolean) row[0], row -> ((Number) row[1]).longValue()));
@@ -208,6 +219,7 @@ public class ProfileSyncs {
     /** The client's syncs, newest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ProfileSync> list(UUID clientId, int offset, int limit) {
+        Page.validate(offset, limit);
         return em.createQuery("select s from ProfileSync s where s.clientId = :clientId order by s.startedAt desc", ProfileSync.class)
                 .setParameter("clientId", clientId).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
@@ -281,9 +293,5 @@ public class ProfileSyncs {
             throw FaceGateException.notFound("sync");
         }
         return sync;
-    }
-
-    private static JobOperator operator() {
-        return BatchRuntime.getJobOperator();
     }
 }

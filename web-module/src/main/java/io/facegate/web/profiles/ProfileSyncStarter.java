@@ -42,8 +42,8 @@ class ProfileSyncStarter {
     }
 
     private ProfileViews.Sync startAndWait(SyncScope scope, UUID clientId, UriInfo uri) {
-        UUID syncId = syncs.start(scope);
-        return view(syncs.await(clientId, syncId, settings.syncWait()), uri);
+        return syncs.start(scope).map(syncId -> view(syncs.await(clientId, syncId, settings.syncWait()), uri))
+                .orElse(ProfileViews.Sync.NOTHING);
     }
 
     private static Response answer(ProfileViews.Sync sync, Object body, UriInfo uri) {

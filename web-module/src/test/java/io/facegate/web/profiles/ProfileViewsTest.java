@@ -19,7 +19,7 @@ class ProfileViewsTest {
     @Test
     void aRunningSyncHasTheSeedsShapeWithNullsKept() {
         ProfileViews.Sync sync = new ProfileViews.Sync(false, 3, 1, List.of(new ProfileViews.ItemError(UUID.randomUUID(), "emp7", "no_face",
-                "image: no face found")), "Syncing: 4 of 10 profiles done", UUID.randomUUID(), 12, 0, "STARTED",
+                "image: no face found")), "Syncing: 4 of 10 profiles done", UUID.randomUUID(), 12L, 0, "STARTED",
                 new ProfileViews.Progress(4, 10, 2.0, null), Instant.parse("2026-01-01T00:00:00Z"), null, "http://x/api/facial-recognition/sync/1/");
         JsonObject json = Json.createReader(new StringReader(JsonConfiguration.jsonb().toJson(sync))).readObject();
         for (String key : List.of("success", "synced", "failed", "errors", "message", "executionId", "startedAt", "endedAt", "statusUrl")) {
