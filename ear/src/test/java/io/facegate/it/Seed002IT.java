@@ -371,7 +371,9 @@ class Seed002IT {
                 "identities/Sundar_Pichai/" + first("Sundar_Pichai"), "dogs.jpg", "detection/no_face/dlib_dogs.jpg"), "application/zip").json();
         JsonObject zipSync = finished(owner, zipImport.getJsonObject("sync"));
         assertEquals(1, zipSync.getInt("synced"), zipSync::toString);
-        assertEquals("no_face", zipSync.getJsonArray("errors").getJsonObject(0).getString("error"), zipSync::toString);
+        // Dogs: no face, or a detection too weak to recognise anyone by.
+        assertTrue(List.of("no_face", "low_quality").contains(zipSync.getJsonArray("errors").getJsonObject(0).getString("error")),
+                zipSync::toString);
         assertEquals("dogs", zipSync.getJsonArray("errors").getJsonObject(0).getString("clientId"));
     }
 

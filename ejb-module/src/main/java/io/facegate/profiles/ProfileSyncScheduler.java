@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,11 +56,8 @@ public class ProfileSyncScheduler {
     public record Schedule(String cron, Instant nextRunAt) {
     }
 
-    private Instant bootedAt;
-
     @PostConstruct
     void restore() {
-        bootedAt = Instant.now();
         timers.createSingleActionTimer(RECOVERY_DELAY_MILLIS, new TimerConfig(RECOVERY, false));
         for (ProfileSyncSchedule schedule : em.createQuery("select s from ProfileSyncSchedule s", ProfileSyncSchedule.class).getResultList()) {
             try {
@@ -108,7 +106,7 @@ public class ProfileSyncScheduler {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run(Timer timer) {
         if (RECOVERY.equals(timer.getInfo())) {
-            List<UUID> resumed = syncs.recover(RECOVERY_LOOK_BACK, bootedAt);
+            List<UUID> resumed = syncs.recover(RECOVERY_LOOK_BACK, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
             if (!resumed.isEmpty()) {
                 LOG.info(() -> "resumed the profile syncs cut off by the last stop: " + resumed);
             }

@@ -137,21 +137,22 @@ public class ProfileSyncs {
     }
 
     /**
-     * At start-up: the runs this database's server had going when it went down (a crash, a kill),
-     * which the job repository still says are running, are resumed. Runs created since {@code
-     * bootedAt} are this server's own. It assumes one server per database, as face task recovery does.
+     * At start-up: the runs this database's server had going when it went down (a crash, a kill) are
+     * resumed. The job repository says such a run is still running, or, once the batch runtime has
+     * noticed, that it failed when this server started. Runs created since {@code serverStart} are
+     * this server's own; a run that failed before it is left to the client's resume. It assumes one
+     * server per database, as face task recovery does.
      *
+     * @param serverStart when this server's process started
      * @return the syncs resumed
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<UUID> recover(Duration lookBack, Instant bootedAt) {
+    public List<UUID> recover(Duration lookBack, Instant serverStart) {
         List<UUID> resumed = new ArrayList<>();
         for (ProfileSync sync : em.createQuery("select s from ProfileSync s where s.startedAt > :since", ProfileSync.class)
                 .setParameter("since", Instant.now().minus(lookBack)).getResultList()) {
             try {
-                JobExecution execution = jobs.execution(sync.getExecutionId());
-                if (RUNNING.contains(execution.getBatchStatus()) && execution.getCreateTime() != null
-                        && execution.getCreateTime().toInstant().isBefore(bootedAt)) {
+                if (cutOffByTheLastStop(jobs.execution(sync.getExecutionId()), serverStart)) {
                     resume(sync);
                     resumed.add(sync.getId());
                 }
@@ -160,6 +161,14 @@ public class ProfileSyncs {
             }
         }
         return resumed;
+    }
+
+    static boolean cutOffByTheLastStop(JobExecution execution, Instant serverStart) {
+        if (execution.getCreateTime() == null || !execution.getCreateTime().toInstant().isBefore(serverStart)) {
+            return false;
+        }
+        return RUNNING.contains(execution.getBatchStatus()) || execution.getBatchStatus() == BatchStatus.FAILED
+                && execution.getEndTime() != null && !execution.getEndTime().toInstant().isBefore(serverStart);
     }
 
     private void resume(ProfileSync sync) {

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Seed 002's facial profiles: people's face sources, and their bulk import (JSON array, CSV, or a ZIP of photos). */
 @Path("facial-recognition/profiles")
@@ -82,7 +83,7 @@ public class ProfileResource {
         Boolean active = QueryValues.bool("activeOnly", activeOnly);
         Page<FacialProfile> page = profiles.list(Callers.tenant(http), personId == null || personId.isBlank() ? null : personId,
                 Boolean.TRUE.equals(active), paging.offset(), paging.limit());
-        Map<java.util.UUID, String> people = profiles.personIds(page.items());
+        Map<UUID, String> people = profiles.personIds(page.items());
         return new ProfileViews.Profiles(true, page.items().stream()
                 .map(p -> ProfileViews.Profile.of(p, people.get(p.getClientUserId()))).toList(), page.count());
     }
@@ -111,8 +112,7 @@ public class ProfileResource {
     @APIResponse(responseCode = "202", description = "Imported; the sync goes on (sync.statusUrl)")
     public Response importJson(@NotNull List<ProfileRequest> requests, @Context UriInfo uri) {
         if (requests.size() > settings.maxImportProfiles()) {
-            throw new io.facegate.system.FaceGateException(io.facegate.system.ErrorKind.PAYLOAD_TOO_LARGE, "too_many_profiles",
-                    "one import takes at most " + settings.maxImportProfiles() + " profiles");
+            throw ProfileUploads.tooMany(settings.maxImportProfiles());
         }
         return starter.importAndSync(Callers.tenant(http), requests.stream().map(r -> r == null
                 ? new FacialProfiles.NewProfile(null, null, null, null, null, null, null, null, null) : r.profile()).toList(), uri);

@@ -88,7 +88,7 @@ final class ProfileUploads {
         return profiles;
     }
 
-    private static FaceGateException tooMany(int maxProfiles) {
+    static FaceGateException tooMany(int maxProfiles) {
         return new FaceGateException(ErrorKind.PAYLOAD_TOO_LARGE, "too_many_profiles", "one import takes at most " + maxProfiles + " profiles");
     }
 
