@@ -57,6 +57,7 @@ public class ProfileSyncs {
     private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
     private static final Set<BatchStatus> RESUMABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
     private static final Logger LOG = Logger.getLogger(ProfileSyncs.class.getName());
+    static final int MAX_AUTOMATIC_RESUMPTIONS = 3;
     private static final Duration POLL = Duration.ofMillis(200);
 
     @PersistenceContext(unitName = "facegate")
@@ -137,11 +138,12 @@ public class ProfileSyncs {
     }
 
     /**
-     * At start-up: the runs this database's server had going when it went down (a crash, a kill) are
-     * resumed. The job repository says such a run is still running, or, once the batch runtime has
-     * noticed, that it failed when this server started. Runs created since {@code serverStart} are
-     * this server's own; a run that failed before it is left to the client's resume. It assumes one
-     * server per database, as face task recovery does.
+     * At start-up: the runs this database's server had going when it went down are resumed. After a
+     * crash the job repository says such a run is still running; after a stop in mid-run, that it
+     * failed. A failed run is resumed this way at most {@value #MAX_AUTOMATIC_RESUMPTIONS} times (a
+     * sync that fails for its own reasons is not retried for ever; its client may still resume it).
+     * Runs created since {@code serverStart} are this server's own. It assumes one server per
+     * database, as face task recovery does.
      *
      * @param serverStart when this server's process started
      * @return the syncs resumed
@@ -152,7 +154,7 @@ public class ProfileSyncs {
         for (ProfileSync sync : em.createQuery("select s from ProfileSync s where s.startedAt > :since", ProfileSync.class)
                 .setParameter("since", Instant.now().minus(lookBack)).getResultList()) {
             try {
-                if (cutOffByTheLastStop(jobs.execution(sync.getExecutionId()), serverStart)) {
+                if (cutOffByTheLastStop(jobs.execution(sync.getExecutionId()), sync.getResumptions(), serverStart)) {
                     resume(sync);
                     resumed.add(sync.getId());
                 }
@@ -163,12 +165,12 @@ public class ProfileSyncs {
         return resumed;
     }
 
-    static boolean cutOffByTheLastStop(JobExecution execution, Instant serverStart) {
+    static boolean cutOffByTheLastStop(JobExecution execution, int resumptions, Instant serverStart) {
         if (execution.getCreateTime() == null || !execution.getCreateTime().toInstant().isBefore(serverStart)) {
             return false;
         }
-        return RUNNING.contains(execution.getBatchStatus()) || execution.getBatchStatus() == BatchStatus.FAILED
-                && execution.getEndTime() != null && !execution.getEndTime().toInstant().isBefore(serverStart);
+        return RUNNING.contains(execution.getBatchStatus())
+                || execution.getBatchStatus() == BatchStatus.FAILED && resumptions < MAX_AUTOMATIC_RESUMPTIONS;
     }
 
     private void resume(ProfileSync sync) {

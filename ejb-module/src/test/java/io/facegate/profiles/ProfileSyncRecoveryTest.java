@@ -11,7 +11,7 @@ import java.util.Properties;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which runs a starting server resumes: those the last stop cut off, not its own, not older failures. */
+/** Which runs a starting server resumes: those the last stop or crash cut off, not its own, not finished or stopped ones. */
 class ProfileSyncRecoveryTest {
 
     private static final Instant SERVER_START = Instant.parse("2026-11-30T01:00:00Z");
@@ -19,22 +19,23 @@ class ProfileSyncRecoveryTest {
     private static final Instant AFTER = SERVER_START.plusSeconds(10);
 
     @Test
-    void aRunTheRepositoryStillCallsRunningFromBeforeTheStartIsResumed() {
-        assertTrue(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STARTED, BEFORE, null), SERVER_START));
-        assertTrue(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STARTING, BEFORE, null), SERVER_START));
+    void aRunTheRepositoryStillCallsRunningAfterACrashIsResumed() {
+        assertTrue(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STARTED, BEFORE, null), 0, SERVER_START));
+        assertTrue(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STARTING, BEFORE, null), 5, SERVER_START));
     }
 
     @Test
-    void aRunTheBatchRuntimeFailedAtThisStartIsResumed() {
-        assertTrue(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.FAILED, BEFORE, AFTER), SERVER_START));
+    void aRunThatFailedWhenTheServerStoppedIsResumedAFewTimesAtMost() {
+        assertTrue(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.FAILED, BEFORE, BEFORE.plusSeconds(5)), 0, SERVER_START));
+        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.FAILED, BEFORE, BEFORE.plusSeconds(5)),
+                ProfileSyncs.MAX_AUTOMATIC_RESUMPTIONS, SERVER_START));
     }
 
     @Test
-    void thisServersOwnRunsFinishedRunsAndEarlierFailuresAreLeftAlone() {
-        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STARTED, AFTER, null), SERVER_START));
-        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.COMPLETED, BEFORE, BEFORE.plusSeconds(5)), SERVER_START));
-        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.FAILED, BEFORE, BEFORE.plusSeconds(5)), SERVER_START));
-        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STOPPED, BEFORE, AFTER), SERVER_START));
+    void thisServersOwnRunsFinishedRunsAndStoppedRunsAreLeftAlone() {
+        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STARTED, AFTER, null), 0, SERVER_START));
+        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.COMPLETED, BEFORE, BEFORE.plusSeconds(5)), 0, SERVER_START));
+        assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STOPPED, BEFORE, AFTER), 0, SERVER_START));
     }
 
     private static JobExecution execution(BatchStatus status, Instant created, Instant ended) {
