@@ -79,6 +79,8 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
                 "FACEGATE_CAMERAS_SCAN_INTERVAL_SECONDS", "1",
                 // the tests' webhook receivers listen on loopback, which webhooks may not reach by default
                 "FACEGATE_EGRESS_WEBHOOK_ALLOW", "public,loopback",
+                // the seed 002 tests' photo server (imageUrl) listens on loopback too
+                "FACEGATE_EGRESS_IMAGE_ALLOW", "public,loopback",
                 // ten attempts within about 20 s instead of three days, so a receiver can be down "for a while"
                 "FACEGATE_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE));
         // Seed 004's general and verification limits would throttle the suites that call every operation many
@@ -112,6 +114,11 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
     /** Stops and starts the application server, as an operator's restart would. */
     public static void restart() throws Exception {
         launcher.restartServer();
+    }
+
+    /** Kills the application server and starts it again, as after a crash (nothing shuts down in order). */
+    public static void crash() throws Exception {
+        launcher.crashAndRestart();
     }
 
     public static String jdbcUrl() {

@@ -189,7 +189,9 @@ class OperationsMatrixIT {
     private static List<String> listedIds(String collection) {
         Api.Reply reply = owner.get(collection);
         List<String> ids = new ArrayList<>();
-        if (reply.status() == 200 && reply.structure() instanceof JsonObject page && page.get("results") instanceof jakarta.json.JsonArray results) {
+        // FaceGate's listings page their items as results; seed 002's Python API lists its users as users.
+        if (reply.status() == 200 && reply.structure() instanceof JsonObject page
+                && (page.containsKey("results") ? page.get("results") : page.get("users")) instanceof jakarta.json.JsonArray results) {
             for (JsonValue item : results) {
                 if (item instanceof JsonObject object && object.get("id") != null && object.get("id") != JsonValue.NULL) {
                     String id = object.get("id") instanceof jakarta.json.JsonString text ? text.getString() : object.get("id").toString();

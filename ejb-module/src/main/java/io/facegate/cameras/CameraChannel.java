@@ -83,10 +83,11 @@ final class CameraChannel implements CameraPoller.Listener {
             AnalysedFrame analysed = steps.analyse(profile, frame.jpeg());
             stats.analysed(analysed);
             Instant at = clock.instant();
+            long latencyMillis = (ticker.nanoTime() - frame.capturedAt()) / 1_000_000;
             for (FaceTracker.Decision decision : tracker.update(frame.capturedAt(), analysed.sightings())) {
                 steps.record(new Sighted(decision.eventId(), decision.trackId(), profile.clientId(), profile.cameraId(), profile.code(),
                         decision instanceof FaceTracker.Open open ? open.finding() : ((FaceTracker.Improve) decision).finding(),
-                        frame.jpeg(), at));
+                        frame.jpeg(), at, latencyMillis));
             }
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "camera " + profile.code() + ": a frame could not be analysed or recorded", e);

@@ -69,6 +69,7 @@ public class Detections {
         if (first) {
             event = new DetectionEvent(sighted.eventId(), sighted.clientId(), sighted.cameraId(), sighted.cameraCode(), sighted.trackId(),
                     sighted.finding(), cropKey, frameKey, sighted.at());
+            event.measuredRecognition(sighted.latencyMillis());
             em.persist(event);
             afterCommit.runOnRollback("delete snapshots of unrecorded detection " + sighted.eventId(), () -> deleteObjects(Stream.of(frameKey, cropKey)));
         } else {

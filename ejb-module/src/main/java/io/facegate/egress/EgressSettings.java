@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The operator's allowlists, one per kind of target ({@code FACEGATE_EGRESS_CAMERA_ALLOW},
- * {@code FACEGATE_EGRESS_WEBHOOK_ALLOW}): a list replaces its kind's default, so an operator can
+ * {@code FACEGATE_EGRESS_WEBHOOK_ALLOW}, {@code FACEGATE_EGRESS_IMAGE_ALLOW}): a list replaces its kind's default, so an operator can
  * narrow cameras to one VLAN as well as let them reach loopback. A malformed list stops the
  * deployment rather than silently allowing or refusing everything.
  */
@@ -26,6 +26,10 @@ public class EgressSettings {
     @Inject
     @ConfigProperty(name = "facegate.egress.webhook.allow")
     Optional<String> webhookAllow;
+
+    @Inject
+    @ConfigProperty(name = "facegate.egress.image.allow")
+    Optional<String> imageAllow;
 
     private final Map<EgressTarget, Allowlist> allowlists = new EnumMap<>(EgressTarget.class);
 
@@ -43,6 +47,7 @@ public class EgressSettings {
     void read() {
         allowlists.put(EgressTarget.CAMERA, parse(EgressTarget.CAMERA, cameraAllow));
         allowlists.put(EgressTarget.WEBHOOK, parse(EgressTarget.WEBHOOK, webhookAllow));
+        allowlists.put(EgressTarget.IMAGE, parse(EgressTarget.IMAGE, imageAllow));
     }
 
     public Allowlist allowlist(EgressTarget target) {

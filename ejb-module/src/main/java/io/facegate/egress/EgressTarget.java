@@ -11,7 +11,9 @@ public enum EgressTarget {
     /** Cameras live on LANs: private and public addresses by default; RTSP besides HTTP(S). */
     CAMERA(List.of("http", "https", "rtsp"), "private,public"),
     /** Webhooks go to the client's public endpoints: public addresses by default. */
-    WEBHOOK(List.of("http", "https"), "public");
+    WEBHOOK(List.of("http", "https"), "public"),
+    /** Photos a client names by URL (seed 002's {@code imageUrl}): public addresses by default, like webhooks. */
+    IMAGE(List.of("http", "https"), "public");
 
     private final List<String> schemes;
     private final String defaultAllowlist;

@@ -53,6 +53,8 @@ public class Enrollments {
     /**
      * Stores the enrollment's template, samples and profile image in the caller's transaction and
      * announces it ({@link EnrollmentCompleted}); the old profile image is deleted once it commits.
+     *
+     * @param profileJpeg the new profile image; null keeps the current one (a template given as an embedding)
      */
     public void enroll(ClientUser user, UUID sessionId, List<Sample> samples, byte[] profileJpeg) {
         Instant now = Instant.now();
@@ -70,12 +72,17 @@ public class Enrollments {
                     sample.quality(), now));
         }
         String previousImage = user.getProfileImageKey();
-        String profileKey = "client_users/profiles/" + PROFILE_KEY_DATE.format(now) + "/profile_" + userId + "_" + sessionId + ".jpg";
-        storage.put(profileKey, profileJpeg, "image/jpeg");
-        afterCommit.runOnRollback("delete uploaded profile image " + profileKey, () -> storage.delete(profileKey));
-        user.completeEnrollment(profileKey, now);
-        if (previousImage != null) {
-            afterCommit.run("delete replaced profile image " + previousImage, () -> storage.delete(previousImage));
+        if (profileJpeg == null) {
+            // A template from an embedding alone (seed 002's encoding): there is no picture, the old one stays.
+            user.completeEnrollment(previousImage, now);
+        } else {
+            String profileKey = "client_users/profiles/" + PROFILE_KEY_DATE.format(now) + "/profile_" + userId + "_" + sessionId + ".jpg";
+            storage.put(profileKey, profileJpeg, "image/jpeg");
+            afterCommit.runOnRollback("delete uploaded profile image " + profileKey, () -> storage.delete(profileKey));
+            user.completeEnrollment(profileKey, now);
+            if (previousImage != null) {
+                afterCommit.run("delete replaced profile image " + previousImage, () -> storage.delete(previousImage));
+            }
         }
         enrolled.fire(new EnrollmentCompleted(user.getClientId(), userId, user.getExternalUserId(), sessionId, samples.size(), now));
     }

@@ -23,7 +23,9 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Starts the housekeeping batch jobs on their schedule (server time zone) or on an operator's request.
+ * Starts the housekeeping batch jobs on their schedule (server time zone) or on an operator's request,
+ * and the other jobs for their use cases (profile syncs): one starter, so that the operator's jobs
+ * API sees every execution (the batch runtime shows an execution only to the component that started it).
  *
  * <p>The batch runtime keeps its job repository in the application's PostgreSQL database (see
  * {@code configure-datasource.asadmin}) and creates its tables there on first use. That first use
@@ -100,6 +102,12 @@ public class MaintenanceJobs {
             throw FaceGateException.notFound("job");
         }
         return start(jobName, new Properties());
+    }
+
+    /** The parameters an execution of a job this deployment started ran with (to run it again). */
+    public Properties parameters(long executionId) {
+        execution(executionId);
+        return operator.getParameters(executionId);
     }
 
     /**

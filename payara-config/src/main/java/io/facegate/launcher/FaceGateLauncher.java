@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts FaceGate: embedded PostgreSQL and S3 unless external ones are configured, then Payara
@@ -156,6 +157,20 @@ public final class FaceGateLauncher implements AutoCloseable {
         domain.stop(serverEnvironment);
         domain.start(serverEnvironment);
         domain.deploy(ear, serverEnvironment);
+        awaitApi(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Kills the application server's process with SIGKILL (nothing in it runs another instruction:
+     * no shutdown hook, no undeployment), then starts it again with the application as it was
+     * deployed: a crash and a restart.
+     */
+    public void crashAndRestart() throws Exception {
+        long pid = Long.parseLong(Files.readString(domain.domainDirectory().resolve("config/pid")).strip());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no application server process " + pid));
+        server.destroyForcibly();
+        server.onExit().get(1, TimeUnit.MINUTES);
+        domain.start(serverEnvironment);
         awaitApi(Duration.ofMinutes(3));
     }
 

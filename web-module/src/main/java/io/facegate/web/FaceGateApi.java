@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Analytics", description = "Usage metrics, audit logs and performance data"),
                 @Tag(name = "Webhooks", description = "Webhook configurations, deliveries and logs"),
                 @Tag(name = "Legacy Recognition", description = "Deprecated endpoints kept for old integrations"),
+                @Tag(name = "Facial Profiles", description = "Seed 002: people's face sources (photo URL, photo, or FaceGate embedding) and their bulk sync into templates as a Jakarta Batch job"),
                 @Tag(name = "People", description = "Seed 004: a client's people with their roles (admin, faculty, student) and logins"),
                 @Tag(name = "Face Tasks", description = "Seed 004: asynchronous enrollment and verification tasks"),
                 @Tag(name = "Attendance", description = "Seed 004: attendance logs, summaries, manual marks and settings"),

@@ -96,6 +96,10 @@ public class DetectionEvent {
     @Column(name = "last_seen_at", nullable = false)
     private Instant lastSeenAt;
 
+    /** Frame arrival to recorded event, for the event's first view; null for events recorded before it was measured. */
+    @Column(name = "recognition_ms")
+    private Integer recognitionMs;
+
     @Version
     private long version;
 
@@ -113,6 +117,14 @@ public class DetectionEvent {
         this.detectedAt = detectedAt;
         this.lastSeenAt = detectedAt;
         apply(finding, faceCropKey, frameSnapshotKey, detectedAt);
+    }
+
+    /** How long the first view took from the frame's arrival to this event (seed 002's recognition latency). */
+    public void measuredRecognition(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("a latency cannot be negative: " + millis);
+        }
+        this.recognitionMs = (int) Math.min(Integer.MAX_VALUE, millis);
     }
 
     /** A better view of the same face: what it shows replaces what the event said. */
@@ -192,6 +204,10 @@ public class DetectionEvent {
 
     public int getCandidates() {
         return candidates;
+    }
+
+    public Integer getRecognitionMs() {
+        return recognitionMs;
     }
 
     public Double getConfidence() {

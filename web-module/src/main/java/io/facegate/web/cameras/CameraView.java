@@ -30,7 +30,7 @@ public record CameraView(String id, String name, String location, String ipAddre
                 camera.getCooldownSeconds(), camera.getCreatedAt(), camera.getUpdatedAt());
     }
 
-    static String status(Camera camera, CameraState state) {
+    public static String status(Camera camera, CameraState state) {
         if (!camera.isActive()) {
             return CameraStatus.INACTIVE.apiName();
         }

@@ -18,9 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The detection listings' shared reading of filters and making of views (FaceGate's and seed 002's). */
+/** The detection listings' shared reading of filters and making of views (FaceGate's, seed 002's and its Python API's). */
 @Dependent
-class DetectionQueries {
+public class DetectionQueries {
 
     static final int MAX_LIMIT = 500;
 
@@ -30,7 +30,7 @@ class DetectionQueries {
     @Inject
     ClientUserDirectory people;
 
-    Page<DetectionView> list(UUID clientId, String cameraId, String person, String status, String from, String to, int offset, int limit) {
+    public Page<DetectionView> list(UUID clientId, String cameraId, String person, String status, String from, String to, int offset, int limit) {
         return detections.list(clientId, filter(clientId, cameraId, person, status, from, to), offset, limit, MAX_LIMIT)
                 .map(event -> view(clientId, event));
     }

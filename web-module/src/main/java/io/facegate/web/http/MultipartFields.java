@@ -26,6 +26,16 @@ public final class MultipartFields {
         return new MultipartFields(parts);
     }
 
+    /** Whether the body has the field (optional fields are read only when present). */
+    public boolean has(String field) {
+        return parts.stream().anyMatch(p -> field.equals(p.getName()));
+    }
+
+    /** The field as UTF-8 text, or null when the body lacks it. */
+    public String optionalText(String field) {
+        return has(field) ? text(field) : null;
+    }
+
     /** The field's content, read whole. */
     public byte[] bytes(String field) {
         EntityPart part = parts.stream().filter(p -> field.equals(p.getName())).findFirst()

@@ -44,6 +44,13 @@ class EndpointCategoriesTest {
             "v1/mobile/profile/, CLIENTS",
             "v1/users/0b9f7c1e/, CLIENTS",
             "v1/attendance/summary/, ANALYTICS",
+            // seed 002's Python API
+            "/users/register, ENROLLMENT",
+            "/users/emp7, ENROLLMENT",
+            "/status, RECOGNITION",
+            "/results, RECOGNITION",
+            "/config, RECOGNITION",
+            "/facial-recognition/sync/, RECOGNITION",
             // whole segments only, and nothing claimed is OTHER
             "clientsx/users, OTHER",
             "clients/usagex, CLIENTS",

@@ -1,0 +1,85 @@
+package io.facegate.domain.profiles;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One profile sync: a run of the Jakarta Batch job over a scope of profiles, and its resumptions
+ * (new runs of the job, with the same parameters, after a crash or a failure).
+ */
+@Entity
+@Table(name = "profile_sync")
+public class ProfileSync {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "execution_id", nullable = false)
+    private long executionId;
+
+    @Column(nullable = false)
+    private int resumptions;
+
+    @Column(name = "client_id", nullable = false, updatable = false)
+    private UUID clientId;
+
+    @Column(nullable = false, updatable = false)
+    private int total;
+
+    @Column(name = "started_at", nullable = false, updatable = false)
+    private Instant startedAt;
+
+    protected ProfileSync() {
+        // for JPA
+    }
+
+    public ProfileSync(UUID id, long executionId, UUID clientId, int total, Instant startedAt) {
+        if (total < 0) {
+            throw new IllegalArgumentException("a sync covers no fewer than 0 profiles");
+        }
+        this.id = id;
+        this.executionId = executionId;
+        this.clientId = clientId;
+        this.total = total;
+        this.startedAt = startedAt;
+    }
+
+    /** A new run of the job goes on with the profiles not done yet. */
+    public void resumed(long newExecutionId) {
+        this.executionId = newExecutionId;
+        this.resumptions++;
+    }
+
+    public boolean belongsTo(UUID client) {
+        return clientId.equals(client);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public long getExecutionId() {
+        return executionId;
+    }
+
+    public int getResumptions() {
+        return resumptions;
+    }
+
+    public UUID getClientId() {
+        return clientId;
+    }
+
+    public int getTotal() {
+        return total;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+}

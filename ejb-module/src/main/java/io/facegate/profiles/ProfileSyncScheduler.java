@@ -1,0 +1,143 @@
+package io.facegate.profiles;
+
+import io.facegate.domain.profiles.ProfileSyncSchedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Clients' scheduled profile syncs: one calendar timer per schedule, made again from the table at
+ * every start (non-persistent timers: with several servers on one database each would sync, so
+ * scheduled syncs assume one server, like face task recovery). Shortly after a start, it also
+ * resumes the syncs the server had running when it went down.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaMigration", "MaintenanceJobs"})
+public class ProfileSyncScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ProfileSyncScheduler.class.getName());
+    /** The timer that resumes interrupted syncs, once the deployment has finished (the batch runtime needs the application up). */
+    private static final String RECOVERY = "recover-profile-syncs";
+    private static final long RECOVERY_DELAY_MILLIS = 5_000;
+    /** Syncs older than this are not looked at again. */
+    private static final Duration RECOVERY_LOOK_BACK = Duration.ofDays(7);
+
+    @Resource
+    TimerService timers;
+
+    @PersistenceContext(unitName = "facegate")
+    EntityManager em;
+
+    @Inject
+    ProfileSyncs syncs;
+
+    /** A client's schedule and when it runs next. */
+    public record Schedule(String cron, Instant nextRunAt) {
+    }
+
+    @PostConstruct
+    void restore() {
+        timers.createSingleActionTimer(RECOVERY_DELAY_MILLIS, new TimerConfig(RECOVERY, false));
+        for (ProfileSyncSchedule schedule : em.createQuery("select s from ProfileSyncSchedule s", ProfileSyncSchedule.class).getResultList()) {
+            try {
+                arm(schedule.getClientId(), SyncCron.parse(schedule.getCron()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the profile sync schedule of client " + schedule.getClientId() + " could not be armed", e);
+            }
+        }
+    }
+
+    public Schedule schedule(UUID clientId, String cron) {
+        SyncCron parsed = SyncCron.parse(cron);
+        disarm(clientId);
+        Timer timer;
+        try {
+            timer = arm(clientId, parsed);
+        } catch (IllegalArgumentException e) {
+            throw SyncCron.invalid("cron \"" + parsed + "\" is not a valid schedule: " + e.getMessage());
+        }
+        ProfileSyncSchedule stored = em.find(ProfileSyncSchedule.class, clientId);
+        if (stored == null) {
+            em.persist(new ProfileSyncSchedule(clientId, parsed.toString(), Instant.now()));
+        } else {
+            stored.reschedule(parsed.toString(), Instant.now());
+        }
+        return new Schedule(parsed.toString(), next(timer));
+    }
+
+    public Optional<Schedule> find(UUID clientId) {
+        ProfileSyncSchedule stored = em.find(ProfileSyncSchedule.class, clientId);
+        return stored == null ? Optional.empty() : Optional.of(new Schedule(stored.getCron(),
+                timer(clientId).map(ProfileSyncScheduler::next).orElse(null)));
+    }
+
+    /** @return whether there was a schedule */
+    public boolean unschedule(UUID clientId) {
+        disarm(clientId);
+        ProfileSyncSchedule stored = em.find(ProfileSyncSchedule.class, clientId);
+        if (stored != null) {
+            em.remove(stored);
+        }
+        return stored != null;
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void run(Timer timer) {
+        if (RECOVERY.equals(timer.getInfo())) {
+            List<UUID> resumed = syncs.recover(RECOVERY_LOOK_BACK, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+            if (!resumed.isEmpty()) {
+                LOG.info(() -> "resumed the profile syncs cut off by the last stop: " + resumed);
+            }
+            return;
+        }
+        UUID clientId = UUID.fromString((String) timer.getInfo());
+        try {
+            syncs.start(SyncScope.of(clientId, null, null)).ifPresent(syncId ->
+                    LOG.info(() -> "scheduled profile sync " + syncId + " of client " + clientId + " started"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the scheduled profile sync of client " + clientId + " could not start", e);
+        }
+    }
+
+    private Timer arm(UUID clientId, SyncCron cron) {
+        return timers.createCalendarTimer(cron.expression(), new TimerConfig(clientId.toString(), false));
+    }
+
+    private void disarm(UUID clientId) {
+        timer(clientId).ifPresent(Timer::cancel);
+    }
+
+    private Optional<Timer> timer(UUID clientId) {
+        return timers.getTimers().stream().filter(t -> clientId.toString().equals(t.getInfo())).findFirst();
+    }
+
+    private static Instant next(Timer timer) {
+        try {
+            return timer.getNextTimeout().toInstant();
+        } catch (RuntimeException noMoreTimeouts) {
+            return null;
+        }
+    }
+}
