@@ -23,6 +23,8 @@ create table report (
     status         varchar(20)   not null check (status in ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED')),
     parameters     jsonb         not null,
     summary        jsonb,
+    -- Who asked: person:<id> (a person's login) or client:<id> (the client's own credentials).
+    requested_by   varchar(60)   not null,
     execution_id   bigint,
     rows_total     integer       not null default 0 check (rows_total >= 0),
     rows_written   integer       not null default 0 check (rows_written >= 0),
@@ -34,3 +36,4 @@ create table report (
 );
 create unique index report_number_unique on report (client_id, number);
 create index report_client_created on report (client_id, created_at desc);
+create index report_requester_created on report (client_id, requested_by, created_at desc);

@@ -1,5 +1,6 @@
 package io.facegate.reports;
 
+import io.facegate.domain.reports.AttendanceRate;
 import io.facegate.domain.reports.WorkCalendar;
 
 import java.time.LocalDate;
@@ -67,10 +68,8 @@ public record AttendanceFigures(int workingDays, long totalEmployees, long prese
         return new AttendanceFigures(workingDays, totalPeople, totalPresent, rate(totalPresent, totalPeople, workingDays), departments, daily);
     }
 
-    /** Present person-days over expected ones, to four decimals; 0 when none were expected. */
-    static double rate(long presentDays, long people, int workingDays) {
-        long expected = people * workingDays;
-        return expected == 0 ? 0 : round(presentDays / (double) expected, 4);
+    private static double rate(long presentDays, long people, int workingDays) {
+        return AttendanceRate.of(presentDays, people * workingDays);
     }
 
     private static double round(double value, int decimals) {

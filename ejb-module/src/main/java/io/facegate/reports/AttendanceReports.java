@@ -66,30 +66,42 @@ public class AttendanceReports {
             throw FaceGateException.notFound("client");
         }
         Instant now = clock.instant();
-        Report report = new Report(clientId, nextNumber(clientId, now), request.format(),
+        Report report = new Report(clientId, nextNumber(clientId, now), request.format(), requester(viewer),
                 AttendanceReport.parameters(request.period(), range.from(), range.to(), zone, calendar, scope),
                 AttendanceReport.summary(client.getName(), figures), (int) figures.totalEmployees(), now);
         em.persist(report);
         return new AttendanceReport(report, client.getName(), request.period(), range.from(), range.to(), zone, calendar, scope, figures);
     }
 
-    /** One of the client's reports. */
-    public Report find(UUID clientId, UUID reportId) {
+    /**
+     * One of the client's reports: any of them for a tenant admin, the caller's own for anyone else
+     * (a report may be about a department they cannot read now).
+     */
+    public Report find(AttendanceViewer viewer, UUID reportId) {
         Report report = em.find(Report.class, reportId);
-        if (report == null || !report.belongsTo(clientId)) {
+        if (report == null || !report.belongsTo(viewer.clientId())
+                || viewer.reach() != AttendanceViewer.Reach.TENANT && !report.getRequestedBy().equals(requester(viewer))) {
             throw FaceGateException.notFound("report");
         }
         return report;
     }
 
-    /** The client's reports, newest first. */
-    public Page<Report> list(UUID clientId, int offset, int limit) {
+    /** The reports the caller may follow ({@link #find}), newest first. */
+    public Page<Report> list(AttendanceViewer viewer, int offset, int limit) {
         Page.validate(offset, limit);
-        long count = em.createQuery("select count(r) from Report r where r.clientId = :client", Long.class)
-                .setParameter("client", clientId).getSingleResult();
-        List<Report> rows = em.createQuery("select r from Report r where r.clientId = :client order by r.createdAt desc, r.id", Report.class)
-                .setParameter("client", clientId).setFirstResult(offset).setMaxResults(limit).getResultList();
-        return new Page<>(count, offset, limit, rows);
+        String where = " where r.clientId = :client" + (viewer.reach() == AttendanceViewer.Reach.TENANT ? "" : " and r.requestedBy = :requester");
+        var count = em.createQuery("select count(r) from Report r" + where, Long.class).setParameter("client", viewer.clientId());
+        var rows = em.createQuery("select r from Report r" + where + " order by r.createdAt desc, r.id", Report.class)
+                .setParameter("client", viewer.clientId());
+        if (viewer.reach() != AttendanceViewer.Reach.TENANT) {
+            count.setParameter("requester", requester(viewer));
+            rows.setParameter("requester", requester(viewer));
+        }
+        return new Page<>(count.getSingleResult(), offset, limit, rows.setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    private static String requester(AttendanceViewer viewer) {
+        return viewer.personId() != null ? "person:" + viewer.personId() : "client:" + viewer.clientId();
     }
 
     /** Marks a report whose batch job ended without storing it as failed. */

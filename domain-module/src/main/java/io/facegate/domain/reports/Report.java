@@ -45,6 +45,10 @@ public class Report {
     /** JSON object: the figures computed when the report was requested. */
     private String summary;
 
+    /** {@code person:<id>} or {@code client:<id>}. */
+    @Column(name = "requested_by", nullable = false, updatable = false)
+    private String requestedBy;
+
     @Column(name = "execution_id")
     private Long executionId;
 
@@ -76,8 +80,10 @@ public class Report {
     /**
      * @param rowsTotal the rows the file will hold (people in scope), for its progress; 0 for JSON
      */
-    public Report(UUID clientId, String number, ReportFormat format, String parameters, String summary, int rowsTotal, Instant now) {
+    public Report(UUID clientId, String number, ReportFormat format, String requestedBy, String parameters, String summary, int rowsTotal,
+                  Instant now) {
         this.id = UUID.randomUUID();
+        this.requestedBy = Objects.requireNonNull(requestedBy);
         this.clientId = Objects.requireNonNull(clientId);
         this.number = Objects.requireNonNull(number);
         this.format = Objects.requireNonNull(format);
@@ -172,6 +178,10 @@ public class Report {
 
     public String getParameters() {
         return parameters;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
     }
 
     public String getSummary() {
