@@ -37,3 +37,22 @@ create table report (
 create unique index report_number_unique on report (client_id, number);
 create index report_client_created on report (client_id, created_at desc);
 create index report_requester_created on report (client_id, requested_by, created_at desc);
+
+-- A client's standing order for a report file: after each day, week (Monday to Sunday) or month of
+-- its time zone, the report of that period is made and announced as the report.ready webhook.
+create table report_schedule (
+    id             uuid primary key,
+    client_id      uuid          not null references client (id) on delete cascade,
+    frequency      varchar(10)   not null check (frequency in ('DAILY', 'WEEKLY', 'MONTHLY')),
+    format         varchar(10)   not null check (format in ('PDF', 'EXCEL')),
+    department     varchar(200),
+    -- Employee ids, comma-separated: whom the report counts (empty: everyone).
+    employee_ids   text          not null default '',
+    is_active      boolean       not null default true,
+    next_run_at    timestamptz   not null,
+    last_run_at    timestamptz,
+    last_report_id uuid          references report (id) on delete set null,
+    created_at     timestamptz   not null
+);
+create index report_schedule_due on report_schedule (next_run_at) where is_active;
+create index report_schedule_client on report_schedule (client_id, created_at);

@@ -110,13 +110,18 @@ class ReportsIT {
     }
 
     private static void log(Connection db, String employeeId, String department, Instant at) throws Exception {
+        log(db, employeeId, department, at, null);
+    }
+
+    private static void log(Connection db, String employeeId, String department, Instant at, Double verificationTime) throws Exception {
         try (PreparedStatement insert = db.prepareStatement("insert into attendance_log (id, client_id, client_user_id, department, logged_at,"
-                + " source, camera_code, created_at) values (?, ?, ?, ?, ?, 'CAMERA', 'GATE-1', now())")) {
+                + " source, camera_code, verification_time, created_at) values (?, ?, ?, ?, ?, 'CAMERA', 'GATE-1', ?, now())")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, UUID.fromString(tenant.id()));
             insert.setObject(3, UUID.fromString(ids.get(employeeId)));
             insert.setString(4, department);
             insert.setTimestamp(5, Timestamp.from(at));
+            insert.setObject(6, verificationTime);
             insert.executeUpdate();
         }
     }
@@ -244,6 +249,97 @@ class ReportsIT {
         assertEquals(0, stranger.get("/api/v1/reports/").json().getInt("count"));
         JsonObject empty = stranger.get("/api/v1/reports/attendance/?" + FEBRUARY).json();
         assertEquals(0, empty.getInt("total_employees"), "the stranger's report counts only its own people");
+    }
+
+    @Test
+    @Order(5)
+    void aDueScheduleMakesThePeriodsReportAndAnnouncesItAsReportReady() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            admin.create("/api/webhooks/", "{\"url\": \"" + receiver.url("/reports") + "\", \"events\": [\"report.ready\"]}");
+            JsonObject schedule = admin.create("/api/v1/reports/schedules/", "{\"frequency\": \"monthly\", \"format\": \"pdf\","
+                    + " \"department\": \"Computer Science\"}");
+            LocalDate nextMonth = LocalDate.now(NEW_YORK).withDayOfMonth(1).plusMonths(1);
+            assertEquals(nextMonth.atStartOfDay(NEW_YORK).toInstant(), Instant.parse(schedule.getString("next_run_at")),
+                    "the client's midnight after this month");
+            String id = schedule.getString("id");
+            assertEquals(id, admin.get("/api/v1/reports/schedules/").json().getJsonArray("results").getJsonObject(0).getString("id"));
+            // As if it were midnight of March 1st 2024 in New York: the run covers February.
+            try (Connection db = FaceGateServer.database();
+                 PreparedStatement due = db.prepareStatement("update report_schedule set next_run_at = ? where id = ?")) {
+                due.setTimestamp(1, Timestamp.from(LocalDate.of(2024, 3, 1).atStartOfDay(NEW_YORK).toInstant()));
+                due.setObject(2, UUID.fromString(id));
+                assertEquals(1, due.executeUpdate());
+            }
+            List<WebhookReceiver.Delivery> ready = receiver.await(d -> "report.ready".equals(d.type()), 1, Duration.ofSeconds(180));
+            assertEquals(1, ready.size(), "report.ready within the timer's minute and the job");
+            JsonObject data = ready.get(0).json().getJsonObject("data");
+            assertEquals(id, data.getString("schedule_id"));
+            assertEquals("pdf", data.getString("format"));
+            assertEquals("2024-02-01", data.getString("date_from"));
+            assertEquals("2024-02-29", data.getString("date_to"));
+            assertEquals(2, data.getInt("rows"), "Computer Science's two people");
+            Api.Binary pdf = Api.fetch(data.getString("download_url"));
+            assertEquals(200, pdf.status());
+            try (PDDocument document = Loader.loadPDF(pdf.body())) {
+                String text = new PDFTextStripper().getText(document);
+                assertTrue(text.contains("Ольга Кузнецова") && text.contains("77.5 %") && !text.contains("Chloé"), text);
+            }
+            JsonObject after = admin.get("/api/v1/reports/schedules/" + id + "/").json();
+            assertEquals(data.getString("id"), after.getString("last_report_id"));
+            assertEquals(nextMonth.atStartOfDay(NEW_YORK).toInstant(), Instant.parse(after.getString("next_run_at")), "moved on past now");
+            assertEquals(204, admin.delete("/api/v1/reports/schedules/" + id + "/").status());
+            assertEquals(404, admin.get("/api/v1/reports/schedules/" + id + "/").status());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theRealTimeDashboardCountsTodayInTheClientsTimeZone() throws Exception {
+        Instant now = Instant.now();
+        Instant startOfToday = LocalDate.now(NEW_YORK).atStartOfDay(NEW_YORK).toInstant();
+        Instant early = startOfToday.plusSeconds(60);
+        try (Connection db = FaceGateServer.database()) {
+            log(db, "CS-OLGA", "Computer Science", now.minusSeconds(60), 0.5);
+            log(db, "CS-BEN", "Computer Science", now.minusSeconds(120), 0.7);
+            log(db, "MA-CHLOE", "Mathematics", early, null);
+            log(db, "MA-CHLOE", "Mathematics", startOfToday.minusSeconds(60), 0.1);
+        }
+        JsonObject dashboard = admin.get("/api/v1/reports/analytics/real-time/").json();
+        assertEquals(3, dashboard.getInt("today_attendance"), "yesterday's log in New York does not count: " + dashboard);
+        boolean chloeStillIn = early.isAfter(now.minus(Duration.ofHours(8)));
+        assertEquals(chloeStillIn ? 3 : 2, dashboard.getInt("current_occupancy"), "seen within the last 8 hours: " + dashboard);
+        assertEquals(8, dashboard.getInt("occupancy_window_hours"));
+        assertEquals(0.6, dashboard.getJsonNumber("avg_processing_time").doubleValue(), "mean of today's measured recognitions");
+        assertTrue(dashboard.getString("peak_hour").matches("\\d\\d:00"), dashboard::toString);
+        JsonObject health = dashboard.getJsonObject("system_health");
+        assertEquals("healthy", health.getString("ai_worker_status"));
+        assertTrue(health.getInt("database_connections") >= 1);
+        assertEquals(0, health.getInt("queue_size"));
+        JsonObject cameras = dashboard.getJsonObject("camera_status");
+        assertEquals(0, cameras.getInt("online") + cameras.getInt("offline") + cameras.getInt("errors"), "this client has no camera");
+        assertEquals(0, Tenants.create("Dashboard Stranger").api().get("/api/v1/reports/analytics/real-time/").json().getInt("today_attendance"));
+    }
+
+    @Test
+    @Order(7)
+    void patternsAverageTheLastWeeksAndPredictNextWeekFromThem() throws Exception {
+        LocalDate thisMonday = LocalDate.now(NEW_YORK).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        try (Connection db = FaceGateServer.database()) {
+            for (int week = 1; week <= 8; week++) {
+                log(db, "CS-OLGA", "Computer Science", local(thisMonday.minusWeeks(week), 9, 10));
+            }
+        }
+        JsonObject patterns = admin.get("/api/v1/reports/patterns/?weeks=8").json();
+        assertEquals(thisMonday.minusWeeks(8).toString(), patterns.getString("date_from"));
+        JsonObject monday = patterns.getJsonObject("daily_patterns").getJsonObject("monday");
+        assertEquals(1.0, monday.getJsonNumber("avg_attendance").doubleValue(), patterns::toString);
+        assertEquals("09:00", monday.getString("peak_hour"));
+        assertEquals(0.0, patterns.getJsonObject("daily_patterns").getJsonObject("tuesday").getJsonNumber("avg_attendance").doubleValue());
+        JsonObject prediction = patterns.getJsonObject("predictions");
+        assertEquals(1.0, prediction.getJsonNumber("next_week_attendance").doubleValue(), "next Monday's mean");
+        assertEquals(1.0, prediction.getJsonNumber("confidence").doubleValue(), "the same total every week");
+        assertEquals(List.of("spring", "summer", "fall", "winter"), List.copyOf(patterns.getJsonObject("seasonal_trends").keySet()));
+        assertEquals("invalid_weeks", admin.get("/api/v1/reports/patterns/?weeks=1").json().getString("error"));
     }
 
     private static JsonObject awaitEnd(String path) throws InterruptedException {

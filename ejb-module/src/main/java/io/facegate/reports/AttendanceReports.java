@@ -19,12 +19,15 @@ import jakarta.persistence.Query;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,13 +54,18 @@ public class AttendanceReports {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Computes the report's figures and records it (a JSON report complete, a file report queued). */
+    /** Computes the report's figures and records it (a JSON report complete, a file report queued) as the caller's. */
     public AttendanceReport create(AttendanceViewer viewer, ReportRequest request) {
+        return create(viewer, request, requester(viewer));
+    }
+
+    /** @param requester who asked: {@code person:<id>}, {@code client:<id>} or {@code schedule:<id>} */
+    public AttendanceReport create(AttendanceViewer viewer, ReportRequest request, String requester) {
         UUID clientId = viewer.clientId();
         ZoneId zone = book.policy(clientId).timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         SummaryPeriod.Range range = request.period().range(request.dateFrom(), request.dateTo(), today);
-        PeopleScope scope = scope(viewer, request);
+        PeopleScope scope = scope(viewer, request.department(), request.employeeIds());
         WorkCalendar calendar = calendars.of(clientId);
         AttendanceFigures figures = AttendanceFigures.compute(people(scope), present(scope, zone, range), calendar, range.from(),
                 range.to(), today);
@@ -66,7 +74,7 @@ public class AttendanceReports {
             throw FaceGateException.notFound("client");
         }
         Instant now = clock.instant();
-        Report report = new Report(clientId, nextNumber(clientId, now), request.format(), requester(viewer),
+        Report report = new Report(clientId, nextNumber(clientId, now), request.format(), requester,
                 AttendanceReport.parameters(request.period(), range.from(), range.to(), zone, calendar, scope),
                 AttendanceReport.summary(client.getName(), figures), (int) figures.totalEmployees(), now);
         em.persist(report);
@@ -111,12 +119,40 @@ public class AttendanceReports {
         return report;
     }
 
-    private static PeopleScope scope(AttendanceViewer viewer, ReportRequest request) {
+    private static PeopleScope scope(AttendanceViewer viewer, String department, List<String> employeeIds) {
         return switch (viewer.reach()) {
-            case TENANT -> new PeopleScope(viewer.clientId(), request.department(), null, null, request.employeeIds());
-            case DEPARTMENT -> new PeopleScope(viewer.clientId(), request.department(), viewer.department(), null, request.employeeIds());
-            case SELF -> new PeopleScope(viewer.clientId(), request.department(), null, viewer.personId(), request.employeeIds());
+            case TENANT -> new PeopleScope(viewer.clientId(), department, null, null, employeeIds);
+            case DEPARTMENT -> new PeopleScope(viewer.clientId(), department, viewer.department(), null, employeeIds);
+            case SELF -> new PeopleScope(viewer.clientId(), department, null, viewer.personId(), employeeIds);
         };
+    }
+
+    /**
+     * The attendance patterns of the caller's scope ({@link AttendancePatterns}): weekdays over the
+     * last {@code weeks} whole weeks, seasons over the last 52, and next week's prediction.
+     */
+    public AttendancePatterns patterns(AttendanceViewer viewer, String department, int weeks) {
+        ZoneId zone = book.policy(viewer.clientId()).timeZone();
+        LocalDate thisMonday = LocalDate.now(clock.withZone(zone)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        PeopleScope scope = scope(viewer, department, List.of());
+        Map<LocalDate, Long> present = new TreeMap<>();
+        present(scope, zone, new SummaryPeriod.Range(thisMonday.minusWeeks(52), thisMonday.minusDays(1)))
+                .forEach(count -> present.merge(count.day(), count.present(), Long::sum));
+        long people = people(scope).values().stream().mapToLong(Long::longValue).sum();
+        Bounds bounds = Bounds.of(new SummaryPeriod.Range(thisMonday.minusWeeks(weeks), thisMonday.minusDays(1)), zone);
+        List<Object> parameters = new ArrayList<>(List.of(zone.getId(), scope.clientId(), Timestamp.from(bounds.from()),
+                Timestamp.from(bounds.until())));
+        StringBuilder where = new StringBuilder();
+        scope.restrict(where, parameters);
+        Map<DayOfWeek, Map<Integer, Long>> hours = new EnumMap<>(DayOfWeek.class);
+        for (Object result : bind(em.createNativeQuery("select extract(isodow from l.logged_at at time zone ?1)::int,"
+                + " extract(hour from l.logged_at at time zone ?1)::int, count(*) from attendance_log l join client_user u on u.id = l.client_user_id"
+                + " where l.client_id = ?2 and l.logged_at >= ?3 and l.logged_at < ?4 and" + where + " group by 1, 2"), parameters).getResultList()) {
+            Object[] row = (Object[]) result;
+            hours.computeIfAbsent(DayOfWeek.of(((Number) row[0]).intValue()), d -> new TreeMap<>())
+                    .put(((Number) row[1]).intValue(), ((Number) row[2]).longValue());
+        }
+        return AttendancePatterns.compute(present, hours, people, calendars.of(viewer.clientId()), thisMonday, weeks);
     }
 
     /** Active people in scope per department. */

@@ -6,6 +6,7 @@ import io.facegate.system.ObjectStorage;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,6 +38,9 @@ public class ReportFiles implements ReportArchive {
     @Inject
     ReportSettings settings;
 
+    @Inject
+    Event<ReportReady> ready;
+
     @Override
     public void store(UUID reportId, Path file) {
         Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
@@ -44,6 +48,7 @@ public class ReportFiles implements ReportArchive {
             long size = Files.size(file);
             storage.put(report.fileKey(), in, size, report.getFormat().contentType());
             report.stored(report.fileKey(), size, Instant.now());
+            ready.fire(ReportReady.of(report));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +56,11 @@ public class ReportFiles implements ReportArchive {
 
     /** A time-limited link to a completed report's file. */
     public String downloadUrl(Report report) {
-        return storage.presignedUrl(report.getObjectKey(), settings.downloadLinkSeconds());
+        return downloadUrl(report.getObjectKey());
+    }
+
+    public String downloadUrl(String objectKey) {
+        return storage.presignedUrl(objectKey, settings.downloadLinkSeconds());
     }
 
     /** A completed report's file, read whole: for files small enough to be ready within the request's wait. */

@@ -45,7 +45,11 @@ public class ReportJobs {
         if (!request.format().isFile()) {
             throw FaceGateException.invalid("invalid_format", "format must be pdf or excel for a report file");
         }
-        Report report = reports.create(viewer, request).record();
+        return start(reports.create(viewer, request).record());
+    }
+
+    /** Starts the job of a recorded (committed) file report. */
+    public Report start(Report report) {
         Properties parameters = new Properties();
         parameters.setProperty("reportId", report.getId().toString());
         try {

@@ -20,6 +20,15 @@ public class ReportSettings {
     @ConfigProperty(name = "facegate.reports.download-link-seconds", defaultValue = "3600")
     int downloadLinkSeconds;
 
+    /** How long a person seen today is counted in the building after they were last seen (cameras do not see people leave). */
+    @Inject
+    @ConfigProperty(name = "facegate.reports.occupancy-hours", defaultValue = "8")
+    int occupancyHours;
+
+    public Duration occupancy() {
+        return Duration.ofHours(Math.max(1, Math.min(24, occupancyHours)));
+    }
+
     public Duration waitForFile() {
         return Duration.ofSeconds(Math.max(0, waitSeconds));
     }

@@ -31,13 +31,13 @@ final class PdfLayout implements ReportLayout {
 
     static final String REGULAR_FONT = "/io/facegate/batch/reports/DejaVuSans.ttf";
     static final String BOLD_FONT = "/io/facegate/batch/reports/DejaVuSans-Bold.ttf";
-    static final List<String> PEOPLE_HEADER = List.of("Employee ID", "Name", "Days present", "Working days", "Rate", "Last present");
+    static final List<String> PEOPLE_HEADER = List.of("Employee ID", "Name", "Days", "Working days", "Rate", "Last day");
 
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 50;
     private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
-    private static final float[] PEOPLE_COLUMNS = {75, 170, 65, 65, 50, 70};
-    private static final float[] DEPARTMENT_COLUMNS = {205, 70, 110, 110};
+    private static final float[] PEOPLE_COLUMNS = {80, 175, 45, 75, 50, 70};
+    private static final float[] DEPARTMENT_COLUMNS = {195, 70, 100, 130};
     private static final float ROW = 15;
     private static final float TEXT_SIZE = 9;
 

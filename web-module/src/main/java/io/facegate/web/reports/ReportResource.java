@@ -9,6 +9,7 @@ import io.facegate.domain.reports.WorkCalendar;
 import io.facegate.domain.reports.Report;
 import io.facegate.domain.reports.ReportStatus;
 import io.facegate.reports.AttendanceReports;
+import io.facegate.reports.RealTimeAnalytics;
 import io.facegate.reports.ReportFiles;
 import io.facegate.reports.ReportJobs;
 import io.facegate.reports.ReportRequest;
@@ -82,6 +83,9 @@ public class ReportResource {
 
     @Inject
     ReportSettings settings;
+
+    @Inject
+    RealTimeAnalytics analytics;
 
     @Context
     HttpServletRequest http;
@@ -182,6 +186,33 @@ public class ReportResource {
     @Operation(summary = "One report: status, progress (share of rows written) and, once completed, a presigned download_url")
     public ReportStatusView status(@PathParam("id") String id) {
         return view(jobs.status(viewer(), Ids.parse(id, "report")));
+    }
+
+    @GET
+    @Path("analytics/real-time")
+    @RequiresRole(Roles.STAFF)
+    @Operation(summary = "Real-time dashboard (seed 004): today_attendance (people seen today, the client's day), current_occupancy "
+            + "(people seen today whose last sighting is within the occupancy window: cameras do not see people leave), peak_hour, "
+            + "avg_processing_time (mean recognition seconds of today's logs), system_health (this client's API response time over "
+            + "5 minutes, face engine, database connections, face tasks waiting), camera_status. Faculty see their department")
+    public RealTimeView realTime() {
+        return RealTimeView.of(analytics.now(viewer()));
+    }
+
+    @GET
+    @Path("patterns")
+    @RequiresRole(Roles.STAFF)
+    @Operation(summary = "Attendance patterns (seed 004): per weekday the mean people present over the last `weeks` whole weeks "
+            + "(default 8, 2 to 52) and its peak hour; the attendance rate per season (meteorological, northern hemisphere) over the "
+            + "last 52 weeks; next week's attendance from same-weekday means, with a confidence from their spread. Faculty see their "
+            + "department")
+    public PatternsView patterns(@QueryParam("department") String department, @QueryParam("weeks") String weeks) {
+        int count = QueryValues.number("weeks", weeks, 8);
+        if (count < 2 || count > 52) {
+            throw FaceGateException.invalid("invalid_weeks", "weeks must be between 2 and 52");
+        }
+        return PatternsView.of(reports.patterns(viewer(), department == null || department.isBlank() ? null : department.strip(), count),
+                count);
     }
 
     @GET
