@@ -25,12 +25,15 @@ final class ExcelLayout implements ReportLayout {
             "Working day");
     /** Rows kept before they are flushed to the file. */
     private static final int FLUSH_EVERY = 1000;
+    /** Excel's rows per sheet: the detail goes on in "Detail 2", "Detail 3", ... */
+    static final int MAX_ROWS = 1_048_576;
 
     private OutputStream out;
     private Workbook workbook;
     private Worksheet detail;
     private ReportJob job;
     private int row;
+    private int sheets = 1;
 
     @Override
     public void begin(ReportJob job, OutputStream out) throws IOException {
@@ -38,7 +41,11 @@ final class ExcelLayout implements ReportLayout {
         this.out = out;
         workbook = new Workbook(out, "FaceGate", "1.0");
         summary(workbook.newWorksheet("Summary"));
-        detail = workbook.newWorksheet("Detail");
+        detailSheet("Detail");
+    }
+
+    private void detailSheet(String name) {
+        detail = workbook.newWorksheet(name);
         for (int column = 0; column < DETAIL_HEADER.size(); column++) {
             detail.value(0, column, DETAIL_HEADER.get(column));
             detail.style(0, column).bold().set();
@@ -111,6 +118,10 @@ final class ExcelLayout implements ReportLayout {
     @Override
     public void person(PersonAttendance person) throws IOException {
         for (PersonAttendance.Day day : person.days()) {
+            if (row == MAX_ROWS) {
+                endDetailSheet();
+                detailSheet("Detail " + ++sheets);
+            }
             date(detail, row, 0, day.date());
             detail.value(row, 1, person.employeeId());
             detail.value(row, 2, person.name());
@@ -130,10 +141,14 @@ final class ExcelLayout implements ReportLayout {
 
     @Override
     public void finish() throws IOException {
-        detail.setAutoFilter(0, 0, DETAIL_HEADER.size() - 1);
-        detail.finish();
+        endDetailSheet();
         workbook.finish();
         out.close();
+    }
+
+    private void endDetailSheet() throws IOException {
+        detail.setAutoFilter(0, 0, DETAIL_HEADER.size() - 1);
+        detail.finish();
     }
 
     private static int pair(Worksheet sheet, int r, String label, String value) {

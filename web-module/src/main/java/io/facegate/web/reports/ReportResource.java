@@ -54,6 +54,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -163,7 +164,7 @@ public class ReportResource {
                     + " \"department\": \"Computer Science\"}")))
     @APIResponse(responseCode = "202", description = "The report is queued: follow status_url")
     public Response requestFile(@Valid @NotNull FileRequest body) {
-        if (body.employeeIds() != null && body.employeeIds().contains(null)) {
+        if (body.employeeIds() != null && body.employeeIds().stream().anyMatch(Objects::isNull)) {
             throw FaceGateException.invalid("invalid_employee_ids", "employee_ids must be a list of employee ids");
         }
         ReportRequest request = request(body.format(), body.period(), body.dateFrom(), body.dateTo(), body.department(),
@@ -236,7 +237,7 @@ public class ReportResource {
             days.add(weekday(name));
         }
         List<LocalDate> holidays = settings.holidays() == null ? List.of() : settings.holidays();
-        if (holidays.contains(null)) {
+        if (holidays.stream().anyMatch(Objects::isNull)) {
             throw FaceGateException.invalid("invalid_holidays", "holidays must be dates like 2024-12-25");
         }
         return CalendarSettings.of(calendars.configure(Callers.tenant(http), days, holidays));
