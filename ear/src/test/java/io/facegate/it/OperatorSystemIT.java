@@ -56,6 +56,20 @@ class OperatorSystemIT {
     }
 
     @Test
+    void theOperatorsMetricsAreMeasured() {
+        JsonObject metrics = Api.bearer(Tenants.adminToken()).get("/api/v1/system/metrics/").json();
+        double memory = metrics.getJsonNumber("memory_usage").doubleValue();
+        assertTrue(memory > 0 && memory <= 1, metrics::toString);
+        double disk = metrics.getJsonNumber("disk_usage").doubleValue();
+        assertTrue(disk > 0 && disk <= 1, metrics::toString);
+        assertTrue(metrics.getJsonNumber("heap_used_bytes").longValue() > 0);
+        assertTrue(metrics.getJsonObject("network_io").getJsonNumber("bytes_received").longValue() >= 0, "Linux's /proc/net/dev is read");
+        JsonObject faces = metrics.getJsonObject("face_processing");
+        assertTrue(faces.getJsonNumber("total_processed").longValue() >= 0);
+        assertTrue(faces.getJsonNumber("frames_analysed").longValue() >= 0);
+    }
+
+    @Test
     void cleanupOldLogsRunsThePurgeJobsWithItsOwnRetention() throws Exception {
         Tenants.Tenant tenant = Tenants.create("Old Logs Co");
         UUID old = UUID.randomUUID();

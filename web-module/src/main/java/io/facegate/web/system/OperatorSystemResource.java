@@ -3,7 +3,10 @@ package io.facegate.web.system;
 import io.facegate.authentication.Roles;
 import io.facegate.maintenance.MaintenanceJobs;
 import io.facegate.maintenance.MaintenanceTask;
+import io.facegate.frames.FrameCounters;
+import io.facegate.frames.FrameWorker;
 import io.facegate.recognition.FaceEngine;
+import io.facegate.system.HostMetrics;
 import io.facegate.system.OperationalLoad;
 import io.facegate.system.SystemHealth;
 import io.facegate.system.FaceGateException;
@@ -63,6 +66,9 @@ public class OperatorSystemResource {
     @Inject
     FaceEngine engine;
 
+    @Inject
+    FrameWorker frameWorker;
+
     /** Seed 004's {@code performance}, over the last {@code window_minutes} of recorded API calls. */
     public record Performance(double avgApiResponseTime, double requestsPerMinute, double errorRate, long windowMinutes) {
     }
@@ -95,6 +101,34 @@ public class OperatorSystemResource {
         boolean healthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
         return Response.status(healthy ? 200 : 503)
                 .entity(new OperatorHealth(healthy ? "healthy" : "unhealthy", Instant.now(), services, performance)).build();
+    }
+
+    /** Seed 004's {@code face_processing}: face tasks ended (kept 24 hours) and frames analysed since the server started. */
+    public record FaceProcessing(long totalProcessed, Double avgProcessingTime, Double successRate, long framesAnalysed) {
+    }
+
+    public record NetworkIo(Long bytesSent, Long bytesReceived) {
+    }
+
+    /** Seed 004's metrics, measured when asked; memory and CPU are the machine's, heap and process CPU FaceGate's own. */
+    public record Metrics(Double cpuUsage, Double processCpuUsage, double memoryUsage, long heapUsedBytes, long heapMaxBytes, double diskUsage,
+                          NetworkIo networkIo, FaceProcessing faceProcessing) {
+    }
+
+    @GET
+    @Path("metrics")
+    @Operation(summary = "System metrics (seed 004), measured when asked: cpu_usage (the machine's, 0-1; null until the JVM has a "
+            + "sample), process_cpu_usage, memory_usage (the machine's), heap, disk_usage (the disk of the server's files), network_io "
+            + "(bytes of all interfaces but loopback since boot, Linux), face_processing (face tasks ended in the last 24 hours: "
+            + "total, mean processing time in seconds, success rate; frames analysed since the server started)")
+    public Metrics metrics() {
+        HostMetrics.Snapshot host = HostMetrics.now(java.nio.file.Path.of(System.getProperty("com.sun.aas.instanceRoot",
+                System.getProperty("user.dir"))));
+        OperationalLoad.FaceTaskTotals tasks = load.faceTaskTotals();
+        long frames = frameWorker.status().values().stream().mapToLong(FrameCounters.Snapshot::analysed).sum();
+        return new Metrics(host.cpuUsage(), host.processCpuUsage(), host.memoryUsage(), host.heapUsedBytes(), host.heapMaxBytes(),
+                host.diskUsage(), new NetworkIo(host.bytesSent(), host.bytesReceived()),
+                new FaceProcessing(tasks.finished(), tasks.averageProcessingSeconds(), tasks.successRate(), frames));
     }
 
     /** A queue's size; unknown (and the queue unhealthy) while the database that holds it is down. */
