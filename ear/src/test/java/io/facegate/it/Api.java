@@ -85,6 +85,36 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A GET whose answer may be binary (a report file), with its status and content type. */
+    public Binary getBinary(String path) {
+        return binary(request(path).GET());
+    }
+
+    /** A GET of an absolute URL without credentials (a presigned download link). */
+    public static Binary fetch(String url) {
+        return binary(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET());
+    }
+
+    private static Binary binary(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A response read as bytes. */
+    public record Binary(int status, String contentType, byte[] body) {
+
+        /** The body as JSON, for an answer that turned out not to be a file. */
+        public JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(new String(body, java.nio.charset.StandardCharsets.UTF_8)))) {
+                return reader.readObject();
+            }
+        }
+    }
+
     /** Any method with any body and content type (a null body sends none), for tests of malformed requests. */
     public Reply send(String method, String path, byte[] body, String contentType) {
         boolean withBody = body != null && !method.equals("GET") && !method.equals("DELETE");

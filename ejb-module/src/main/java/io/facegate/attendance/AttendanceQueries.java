@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,8 +36,6 @@ import java.util.UUID;
 @Stateless
 public class AttendanceQueries {
 
-    /** Longest summary range: ten years of days. */
-    static final long MAX_SUMMARY_DAYS = 3660;
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
     @PersistenceContext(unitName = "facegate")
@@ -102,14 +99,9 @@ public class AttendanceQueries {
     public AttendanceSummary summary(AttendanceViewer viewer, SummaryPeriod period, LocalDate dateFrom, LocalDate dateTo, String department) {
         ZoneId zone = book.policy(viewer.clientId()).timeZone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate from = dateFrom != null ? dateFrom : period.start(dateTo != null ? dateTo : today);
-        LocalDate to = dateTo != null ? dateTo : period.end(from);
-        if (to.isBefore(from)) {
-            throw FaceGateException.invalid("invalid_date_range", "date_to is before date_from");
-        }
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_SUMMARY_DAYS) {
-            throw FaceGateException.invalid("invalid_date_range", "a summary covers at most " + MAX_SUMMARY_DAYS + " days");
-        }
+        SummaryPeriod.Range range = period.range(dateFrom, dateTo, today);
+        LocalDate from = range.from();
+        LocalDate to = range.to();
         List<Object> parameters = new ArrayList<>(List.of(zone.getId(), period.sqlUnit(), viewer.clientId(),
                 Timestamp.from(startOf(from, zone)), Timestamp.from(startOf(to.plusDays(1), zone))));
         StringBuilder where = new StringBuilder();

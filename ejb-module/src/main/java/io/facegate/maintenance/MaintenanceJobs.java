@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -95,6 +96,24 @@ public class MaintenanceJobs {
         long executionId = operator.start(jobName, withSettings(jobName, parameters));
         LOG.info(() -> "Started batch job " + jobName + " (execution " + executionId + ")");
         return executionId;
+    }
+
+    /**
+     * Runs a maintenance task's jobs now.
+     *
+     * @param value the task's parameter, or null for the configured retention
+     * @return the started executions' ids
+     */
+    public List<Long> run(MaintenanceTask task, Integer value) {
+        Properties parameters = new Properties();
+        if (value != null) {
+            if (value < task.min() || value > task.max()) {
+                throw FaceGateException.invalid("invalid_" + task.parameter(), task.parameter() + " must be between " + task.min() + " and "
+                        + task.max());
+            }
+            parameters.setProperty(task.jobParameter(), value.toString());
+        }
+        return task.jobs().stream().map(job -> start(job, parameters)).toList();
     }
 
     public long startByName(String jobName) {

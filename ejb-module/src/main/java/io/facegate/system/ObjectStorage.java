@@ -56,9 +56,14 @@ public class ObjectStorage {
     }
 
     public void put(String key, byte[] content, String contentType) {
+        put(key, new ByteArrayInputStream(content), content.length, contentType);
+    }
+
+    /** Stores {@code size} bytes read from the stream (sent in parts: a large file is never read whole). */
+    public void put(String key, InputStream content, long size, String contentType) {
         ensureBucket();
         call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(new ByteArrayInputStream(content), content.length, -1).contentType(contentType).build()));
+                .stream(content, size, -1).contentType(contentType).build()));
     }
 
     public byte[] get(String key) {

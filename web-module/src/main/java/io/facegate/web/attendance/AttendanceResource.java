@@ -191,14 +191,7 @@ public class AttendanceResource {
     }
 
     private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeException e) {
-            throw FaceGateException.invalid("invalid_" + name, name + " must be a date like 2024-03-15");
-        }
+        return QueryValues.date(name, value);
     }
 
     private static String blankToNull(String text) {

@@ -3,6 +3,7 @@ package io.facegate.web.http;
 import io.facegate.system.FaceGateException;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -53,6 +54,11 @@ public final class QueryValues {
     /** An ISO-8601 instant. */
     public static Instant instant(String name, String value) {
         return parsed(name, value, Instant::parse, "an ISO-8601 UTC timestamp like 2025-10-12T10:30:00Z");
+    }
+
+    /** An ISO-8601 date such as 2024-03-15. */
+    public static LocalDate date(String name, String value) {
+        return parsed(name, value, LocalDate::parse, "a date like 2024-03-15");
     }
 
     /** One of the enum's constants, by name in any case. */

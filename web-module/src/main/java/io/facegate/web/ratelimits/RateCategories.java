@@ -24,7 +24,9 @@ public final class RateCategories {
                 || rest.startsWith("mobile/check-in"))) {
             return Optional.of(RateCategory.FACE_VERIFICATION);
         }
-        if (rest.startsWith("reports/")) {
+        // Following a report (its status, the history) or setting the calendar is not another report.
+        if (rest.startsWith("reports/attendance") || rest.startsWith("reports/analytics") || rest.startsWith("reports/patterns")
+                || rest.equals("reports") || rest.equals("reports/")) {
             return Optional.of(RateCategory.REPORTS);
         }
         return Optional.of(RateCategory.GENERAL);

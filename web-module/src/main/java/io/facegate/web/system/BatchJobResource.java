@@ -33,7 +33,7 @@ public class BatchJobResource {
 
     public record JobExecutionView(long executionId, String jobName, String batchStatus, String exitStatus,
                                    Instant startedAt, Instant endedAt) {
-        static JobExecutionView of(JobExecution execution) {
+        public static JobExecutionView of(JobExecution execution) {
             return new JobExecutionView(execution.getExecutionId(), execution.getJobName(),
                     execution.getBatchStatus().name(), execution.getExitStatus(),
                     instant(execution.getStartTime()), instant(execution.getEndTime()));

@@ -42,7 +42,7 @@ public class SystemResource {
     }
 
     /** The models are loaded and warmed up; when they could not load, why. */
-    private ServiceStatus faceEngine() {
+    static ServiceStatus faceEngine(FaceEngine engine) {
         EngineStatus status = engine.status();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("models", status.models().size());
@@ -67,7 +67,7 @@ public class SystemResource {
         Map<String, ServiceStatus> services = new LinkedHashMap<>();
         services.put("database", ServiceStatus.of(health.database()));
         services.put("object_storage", ServiceStatus.of(health.objectStorage()));
-        services.put("face_engine", faceEngine());
+        services.put("face_engine", faceEngine(engine));
         boolean healthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
         return Response.status(healthy ? 200 : 503)
                 .entity(new HealthReport(healthy ? "healthy" : "unhealthy", Instant.now(), services)).build();

@@ -1,0 +1,94 @@
+package io.facegate.reports;
+
+import io.facegate.attendance.AttendanceViewer;
+import io.facegate.domain.reports.Report;
+import io.facegate.maintenance.MaintenanceJobs;
+import io.facegate.system.FaceGateException;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * File reports through the {@code attendance-report} batch job: the report is recorded (and
+ * committed, so that the job sees it) before its job starts; a request may then wait a little for
+ * the file. A report whose job ended without storing its file is failed when next looked at.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReportJobs {
+
+    public static final String JOB = "attendance-report";
+    private static final Set<BatchStatus> UNSUCCESSFUL = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Logger LOG = Logger.getLogger(ReportJobs.class.getName());
+
+    @Inject
+    AttendanceReports reports;
+
+    @Inject
+    MaintenanceJobs jobs;
+
+    @Inject
+    ReportSettings settings;
+
+    /** Records a PDF or Excel report and starts its job. */
+    public Report request(AttendanceViewer viewer, ReportRequest request) {
+        if (!request.format().isFile()) {
+            throw FaceGateException.invalid("invalid_format", "format must be pdf or excel for a report file");
+        }
+        return start(reports.create(viewer, request).record());
+    }
+
+    /** Starts the job of a recorded (committed) file report. */
+    public Report start(Report report) {
+        Properties parameters = new Properties();
+        parameters.setProperty("reportId", report.getId().toString());
+        try {
+            jobs.start(JOB, parameters);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The report job of " + report.getNumber() + " did not start", e);
+            return reports.failed(report.getId(), "the report job did not start: " + e.getMessage());
+        }
+        return report;
+    }
+
+    /** The report once it ended, or as it is after the configured wait. */
+    public Report awaitEnd(AttendanceViewer viewer, UUID reportId) {
+        long deadline = System.nanoTime() + settings.waitForFile().toNanos();
+        Report report = status(viewer, reportId);
+        while (!report.getStatus().isEnded() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return report;
+            }
+            report = status(viewer, reportId);
+        }
+        return report;
+    }
+
+    /** The report now; one whose job ended without storing its file, or was lost to a restart, is failed. */
+    public Report status(AttendanceViewer viewer, UUID reportId) {
+        Report report = reports.find(viewer, reportId);
+        if (report.getStatus().isEnded() || report.getExecutionId() == null) {
+            return report;
+        }
+        BatchStatus job;
+        try {
+            job = jobs.execution(report.getExecutionId()).getBatchStatus();
+        } catch (FaceGateException e) {
+            return reports.failed(reportId, "the report job was interrupted by a restart of the server: request the report again");
+        }
+        return UNSUCCESSFUL.contains(job) ? reports.failed(reportId, "the report job ended " + job) : report;
+    }
+}
