@@ -107,7 +107,8 @@ async function open(page, view) {
 const statusText = (page) => page.locator('#status').textContent();
 const form = (page, heading) => page.locator('form', { has: page.getByRole('heading', { name: heading }) });
 
-const browser = await launchChromium();
+// The face crops come from the test's object storage, on another loopback port.
+const browser = await launchChromium({ localNetwork: true });
 try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await newPage(context, 'main');
@@ -220,7 +221,7 @@ try {
     await accessibility(detections, 'detections');
     step('detection arrived live');
 
-    await board.getByRole('cell', { name: PERSON.employeeId, exact: true }).waitFor();
+    await board.getByRole('table', { name: /^Present today/ }).getByRole('cell', { name: PERSON.employeeId, exact: true }).waitFor();
     report.board_after = await board.getByRole('table', { name: /^Present today/ }).locator('caption').textContent();
     await board.locator('figure.chart canvas').first().waitFor();
     await screenshot(board, 'attendance');

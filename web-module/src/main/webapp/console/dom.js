@@ -99,7 +99,8 @@ export function values(form) {
  * @param {string} [empty] what the table says when it has no rows
  */
 export function table(caption, columns, rows, empty = 'Nothing yet.') {
-    return h('div', { class: 'table-wrap' },
+    // Focusable, so a keyboard can scroll a table wider than the screen.
+    return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
         h('table', {},
             h('caption', { text: caption }),
             h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col', text: column.label })))),

@@ -14,7 +14,7 @@ export default {
         let charts = [];
         const board = h('div');
         const logs = h('div');
-        const summary = h('div', { class: 'charts' });
+        const summary = h('div');
         const logFilters = h('form', { class: 'filters', on: { submit: (e) => { e.preventDefault(); loadLogs().catch(announceError); } } },
             field('Employee id', { name: 'employee_id', autocomplete: 'off' }),
             field('From', { name: 'date_from', type: 'date' }),
@@ -106,15 +106,16 @@ export default {
                 chart({ title: 'Attendances by department', labels: departments, series: [{ label: 'attendances', data: departments.map((k) => s.departments[k]) }] }),
             ];
             fill(summary, h('p', { class: 'lead', text: `${s.total_attendances} attendances by ${s.unique_persons} people (${s.time_zone}).` }),
-                charts.map((c) => c.figure));
+                h('div', { class: 'charts' }, charts.map((c) => c.figure)));
         }
 
+        const reload = () => Promise.all([loadBoard(), loadLogs(), loadSummary()]).catch(announceError);
         const unsubscribe = feed ? [
             feed.on('attendance', (log) => {
                 announce(`${log.name ?? log.employee_id} is present.`);
-                loadBoard().catch(announceError);
+                reload();
             }),
-            feed.on('resync', () => loadBoard().catch(announceError)),
+            feed.on('resync', () => reload()),
         ] : [];
         const isAdmin = session.kind === 'tenant' || session.user?.role === 'admin';
         fill(root,
@@ -126,7 +127,7 @@ export default {
             if (isAdmin) {
                 timeZone = (await session.json('/api/v1/attendance/settings/')).time_zone;
             }
-            await Promise.all([loadBoard(), loadLogs(), loadSummary()]);
+            await reload();
         })().catch(announceError);
         return () => {
             unsubscribe.forEach((stop) => stop());

@@ -6,6 +6,8 @@ import io.facegate.authentication.Roles;
 import io.facegate.live.LiveEvents;
 import io.facegate.web.authentication.Callers;
 import io.facegate.web.authentication.RequiresRole;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -15,7 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,6 +51,10 @@ public class EventStreamResource {
     @Context
     SecurityContext security;
 
+    /** Each stream waits on its own thread, not on a request thread or a shared executor's. */
+    @Resource
+    ManagedThreadFactory threads;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The client's live facts after they were committed, as server-sent events: `detection` (created or"
@@ -61,7 +68,7 @@ public class EventStreamResource {
                     + " \"detected_at\": \"2026-01-01T08:00:00Z\"}\n\n")))
     @APIResponse(responseCode = "406", description = "The request does not accept text/event-stream")
     @APIResponse(responseCode = "429", description = "The client already has its maximum of open streams (too_many_streams)")
-    public Response stream(@HeaderParam("Accept") String accept) {
+    public void liveEvents(@HeaderParam("Accept") String accept, @Context SseEventSink sink, @Context Sse sse) {
         // Only a caller asking for an event stream gets one: a plain HTTP client would wait on it forever.
         if (accept == null || !accept.contains(MediaType.SERVER_SENT_EVENTS)) {
             throw new NotAcceptableException();
@@ -72,8 +79,12 @@ public class EventStreamResource {
             Instant expiry = Instant.ofEpochSecond(jwt.getExpirationTime());
             end = expiry.isBefore(end) ? expiry : end;
         }
-        return Response.ok(new EventStream(events.subscribe(caller.clientId()), caller, access, end))
-                .header("Cache-Control", "no-store")
-                .build();
+        LiveEvents.Subscription subscription = events.subscribe(caller.clientId());
+        try {
+            threads.newThread(new EventStream(subscription, caller, access, end, sink, sse)).start();
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
+        }
     }
 }
