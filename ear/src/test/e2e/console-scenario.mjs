@@ -46,6 +46,7 @@ const report = {
     accessibility_violations: {},
     storage: [],
     authorizations_seen: 0,
+    event_streams_opened: {},
 };
 const authorizations = new Set();
 
@@ -55,6 +56,9 @@ async function newPage(context, name) {
     page.on('pageerror', (error) => report.page_errors.push(`${name}: ${error}`));
     page.on('console', (message) => message.type() === 'error' && report.console_errors.push(`${name}: ${message.text()}`));
     page.on('request', (request) => {
+        if (request.url().includes('/api/v1/events/')) {
+            report.event_streams_opened[name] = (report.event_streams_opened[name] ?? 0) + 1;
+        }
         const authorization = request.headers().authorization;
         if (authorization) {
             authorizations.add(authorization.replace(/^Bearer /, ''));

@@ -11,21 +11,21 @@ import java.util.UUID;
 /**
  * What the event stream says of each fact: ids and facts in the API's own terms (the client's
  * camera id, FaceGate's detection and person ids), never pictures; a console reads the rest from
- * the REST resources they name.
+ * the REST resources they name. Public, so that JSON-B may read the records.
  */
-final class LiveEventView {
+public final class LiveEventView {
 
     /** {@code event: detection}: a detection was created ({@code first_report}) or improved by a better view. */
-    record Detection(UUID id, String cameraId, String status, UUID clientUserId, Double confidence, boolean firstReport,
+    public record Detection(UUID id, String cameraId, String status, UUID clientUserId, Double confidence, boolean firstReport,
                      Instant detectedAt) {
     }
 
     /** {@code event: camera}: a camera went {@code online} or {@code offline}. */
-    record Camera(String cameraId, String status, String lastError, Instant at) {
+    public record Camera(String cameraId, String status, String lastError, Instant at) {
     }
 
     /** {@code event: attendance}: a new attendance log. */
-    record Attendance(UUID id, String employeeId, String name, String department, String source, String cameraId,
+    public record Attendance(UUID id, String employeeId, String name, String department, String source, String cameraId,
                       Double confidence, Instant timestamp) {
     }
 
