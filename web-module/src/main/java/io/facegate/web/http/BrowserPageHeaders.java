@@ -14,14 +14,14 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Security headers for the browser files FaceGate serves itself (the demo page, the console and the
- * client library): only FaceGate's own scripts, styles and connections (the API and its WebSocket),
+ * Security headers for the browser files FaceGate serves itself (the demo page, the console, their
+ * shared stylesheet and the client library): only FaceGate's own scripts, styles and connections (the API and its WebSocket),
  * the camera for this origin alone, no framing, and no referrer, so an API key given in the demo's
  * address never leaves in a Referer header. Revalidated on every load, so an upgrade is picked up.
  * The console also shows pictures from the object storage (presigned URLs of face crops and profile
  * images), so its images may come from the S3 endpoint's origin too.
  */
-@WebFilter(filterName = "BrowserPageHeaders", urlPatterns = {"/demo/*", "/js/*", "/console/*"})
+@WebFilter(filterName = "BrowserPageHeaders", urlPatterns = {"/demo/*", "/js/*", "/css/*", "/console/*"})
 public class BrowserPageHeaders extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = policy("");
