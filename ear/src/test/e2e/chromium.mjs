@@ -13,9 +13,14 @@ const OFFLINE_FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--d
 /**
  * @param {object} [options]
  * @param {string} [options.fakeVideo] a .y4m file the fake webcam plays (in a loop); camera permission is granted without asking
+ * @param {boolean} [options.localNetwork] pages may load from other loopback ports (the test's object storage) without the
+ *        permission Chromium's Local Network Access asks the user for, which headless Chromium refuses
  */
-export async function launchChromium({ fakeVideo } = {}) {
+export async function launchChromium({ fakeVideo, localNetwork = false } = {}) {
     const args = [...OFFLINE_FLAGS];
+    if (localNetwork) {
+        args.push('--disable-features=LocalNetworkAccessChecks');
+    }
     if (process.getuid?.() === 0) {
         args.push('--no-sandbox'); // Chromium refuses to sandbox as root
     }

@@ -1,10 +1,7 @@
 package io.facegate.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,13 +10,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,9 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserDemoIT {
 
-    private static final Path E2E = Path.of("src/test/e2e");
-    private static final Path WORK = Path.of("target/e2e").toAbsolutePath();
-    private static final Path SCREENSHOTS = Path.of("target/e2e-screenshots").toAbsolutePath();
+    private static final Path WORK = E2eNode.WORK;
+    private static final Path SCREENSHOTS = E2eNode.SCREENSHOTS;
     private static final String PERSON = "webcam-selfie";
     /** A person filmed by a webcam, blinking and moving. */
     private static final String LIVE_CLIP = "liveness/real_blink/liveportrait_d9_webcam_selfie.mp4";
@@ -51,7 +43,7 @@ class BrowserDemoIT {
 
     @BeforeAll
     static void prerequisites() {
-        assertTrue(Files.isDirectory(E2E.resolve("node_modules/playwright-core")),
+        assertTrue(E2eNode.installed(),
                 "run .ci/install-test-prerequisites (npm ci in ear/src/test/e2e) before the integration tests");
         tenant = Tenants.create("Browser Demo Co");
     }
@@ -81,7 +73,7 @@ class BrowserDemoIT {
     @Test
     @Order(2)
     void clientLibraryKeepsSeed003sRulesInChromium() throws Exception {
-        Run run = node(List.of("--test", "client-library.test.mjs"), "client-library");
+        E2eNode.Run run = node(List.of("--test", "client-library.test.mjs"), "client-library");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("\n# fail 0"), run.output());
         assertFalse(run.output().contains("\n# pass 0"), run.output());
@@ -188,12 +180,9 @@ class BrowserDemoIT {
         if (origin != null) {
             arguments.addAll(List.of("--page-port", origin.substring(origin.lastIndexOf(':') + 1)));
         }
-        Run run = node(arguments, name);
+        E2eNode.Run run = node(arguments, name);
         assertEquals(0, run.exitCode(), run.output());
-        String[] lines = run.output().strip().split("\n");
-        try (JsonReader reader = Json.createReader(new StringReader(lines[lines.length - 1]))) {
-            return reader.readObject();
-        }
+        return run.report();
     }
 
     /** Problems any scenario must be free of, whatever its outcome. */
@@ -227,35 +216,18 @@ class BrowserDemoIT {
         if (accessibility) {
             arguments.add("--accessibility");
         }
-        Run run = node(arguments, name);
+        E2eNode.Run run = node(arguments, name);
         assertEquals(0, run.exitCode(), run.output());
-        String[] lines = run.output().strip().split("\n");
-        try (JsonReader reader = Json.createReader(new StringReader(lines[lines.length - 1]))) {
-            JsonObject report = reader.readObject();
-            assertNotNull(report.get("scenario"), run.output());
-            return report;
-        }
+        JsonObject report = run.report();
+        assertNotNull(report.get("scenario"), run.output());
+        return report;
     }
 
-    private record Run(int exitCode, String output) {
-    }
-
-    /** Runs node in src/test/e2e; its output is also kept in target/e2e/{log}.log. */
-    private static Run node(List<String> arguments, String log) throws IOException, InterruptedException {
-        Files.createDirectories(WORK);
-        Path output = WORK.resolve(log + ".log");
-        List<String> command = new ArrayList<>(List.of("node"));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        if (!process.waitFor(SCENARIO_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            return new Run(-1, "timed out after " + SCENARIO_TIMEOUT_SECONDS + " s\n" + Files.readString(output, StandardCharsets.UTF_8));
-        }
-        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    private static E2eNode.Run node(List<String> arguments, String log) throws IOException, InterruptedException {
+        return E2eNode.run(arguments, log, SCENARIO_TIMEOUT_SECONDS);
     }
 
     private static List<String> strings(JsonArray array) {
-        return array == null ? List.of() : array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return E2eNode.strings(array);
     }
 }

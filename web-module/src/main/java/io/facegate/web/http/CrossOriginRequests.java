@@ -18,7 +18,7 @@ import java.util.Set;
  * gets a 403 {@code origin_not_allowed} it can read). No cookies are involved, so credentials are
  * never allowed. Every other API path stays same-origin: a page cannot call them across origins.
  */
-@WebFilter(filterName = "CrossOriginRequests", urlPatterns = "/api/*")
+@WebFilter(filterName = "CrossOriginRequests", urlPatterns = "/api/*", asyncSupported = true) // the event stream is asynchronous
 public class CrossOriginRequests extends HttpFilter {
 
     /** Below /api/, without slashes: seed 001's paths and seed 000's aliases of them. */

@@ -1,0 +1,271 @@
+package io.facegate.it;
+
+import io.facegate.cameras.Esp32Emulator;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console at {@code /console/} in Debian's headless Chromium ({@code console-scenario.mjs}): the
+ * operator creates a client, its tenant admin creates and enrolls a person from photos, adds a
+ * webhook endpoint and a camera pointed at the emulated ESP32 playing that person, and sees the
+ * detection and the attendance arrive live in other tabs; then the preview, test, health, charts,
+ * the webhook log with a replay, and the person's own attendance on a phone. axe-core finds nothing
+ * on any view, no CSP violation and no page error happen, and no credential is kept in browser
+ * storage. The event stream itself is checked over HTTP: it needs a client's credentials, asks for
+ * {@code text/event-stream}, and shows a tenant nothing of another's. Screenshots go to
+ * {@code target/e2e-screenshots/console-*.png}.
+ */
+@ExtendWith(FaceGateServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final long SCENARIO_TIMEOUT_SECONDS = 420;
+    private static final String CLIENT_NAME = "Console Co";
+    /** Frames of the blink clip where its person faces the camera (BlinkPerson enrolls from the same). */
+    private static final int[] PHOTO_FRAMES = {20, 23, 26};
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void prerequisites() {
+        assertTrue(E2eNode.installed(), "run .ci/install-test-prerequisites (npm ci in ear/src/test/e2e) before the integration tests");
+    }
+
+    @Test
+    @Order(1)
+    void servesTheConsoleWithAStrictPolicyAndNoInlineScript() {
+        Api.Reply page = Api.anonymous().get("/console/");
+        assertEquals(200, page.status(), page::toString);
+        String policy = page.raw().headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("connect-src 'self';")
+                && policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe"), policy);
+        // Every script is a file of the console's own: no inline script, no inline handler.
+        Matcher scripts = Pattern.compile("<script\\b([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(page.body());
+        int count = 0;
+        while (scripts.find()) {
+            count++;
+            assertTrue(scripts.group(1).contains("src=\"") && scripts.group(2).isBlank(), scripts.group());
+        }
+        assertEquals(2, count, "Chart.js and the console's module");
+        assertFalse(Pattern.compile("\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(page.body()).find(), "no inline event handler");
+        for (String file : List.of("/console/console.js", "/console/views/cameras.js", "/console/vendor/chart.js-4.5.1/chart.umd.min.js")) {
+            Api.Reply reply = Api.anonymous().get(file);
+            assertEquals(200, reply.status(), file);
+            assertTrue(reply.contentType().contains("javascript"), file + " is served as " + reply.contentType());
+        }
+        assertTrue(Api.anonymous().get("/console/vendor/chart.js-4.5.1/LICENSE.md").body().contains("MIT"), "Chart.js's license is served with it");
+    }
+
+    @Test
+    @Order(2)
+    void theEventStreamCarriesATenantsOwnFactsToItsOwnCredentialsOnly() throws Exception {
+        Tenants.Tenant tenant = Tenants.create("Console Stream Co");
+        assertEquals(401, stream(null).statusCode());
+        String browserToken = Api.anonymous().post("/api/auth/client/", "{\"api_key\":\"" + tenant.apiKey() + "\"}").json().getString("jwt_token");
+        assertEquals(403, stream(browserToken).statusCode(), "a browser token may only run sessions");
+        assertEquals(403, stream(Tenants.adminToken()).statusCode(), "the operator has no tenant");
+        Api.Reply plain = tenant.api().get("/api/v1/events/");
+        assertEquals(406, plain.status(), "a client that does not ask for an event stream would wait on it forever: " + plain);
+        assertEquals("not_acceptable", plain.json().getString("error"));
+
+        Tenants.Tenant stranger = Tenants.create("Console Stream Stranger Co");
+        LineCollector own = LineCollector.open(tenant.login());
+        LineCollector strangers = LineCollector.open(stranger.login());
+        Api api = tenant.api();
+        try (Esp32Emulator camera = new Esp32Emulator(BlinkPerson.FRAMES)) {
+            camera.play(BlinkPerson.FRAMES, true);
+            api.create("/api/v1/cameras/", "{\"id\": \"STREAM-1\", \"name\": \"Stream\", \"stream_url\": \"" + camera.streamUrl() + "\"}");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!(own.lines.contains("event: camera") && own.lines.contains("event: detection")) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            api.patch("/api/v1/cameras/STREAM-1/", "{\"is_active\": false}");
+        } finally {
+            own.close();
+            strangers.close();
+        }
+        List<String> data = own.lines.stream().filter(line -> line.startsWith("data: ")).toList();
+        assertTrue(own.lines.contains("event: camera") && data.stream().anyMatch(d -> d.contains("\"camera_id\":\"STREAM-1\"")
+                && d.contains("\"status\":\"online\"")), "the camera going online, live: " + own.lines);
+        assertTrue(own.lines.contains("event: detection") && data.stream().anyMatch(d -> d.contains("\"first_report\":true")),
+                "the face it saw, live: " + own.lines);
+        assertEquals("event: ready", strangers.lines.stream().filter(line -> line.startsWith("event: ")).findFirst().orElse(""), strangers.lines::toString);
+        assertEquals(1, strangers.lines.stream().filter(line -> line.startsWith("event: ")).count(),
+                "another tenant's stream saw nothing of this one: " + strangers.lines);
+    }
+
+    @Test
+    @Order(3)
+    void operatorTenantAdminAndPersonUseTheConsoleInChromium() throws Exception {
+        Path photos = E2eNode.WORK.resolve("console-photos");
+        Files.createDirectories(photos);
+        List<String> photoFiles = new ArrayList<>();
+        for (int frame : PHOTO_FRAMES) {
+            Path photo = photos.resolve("blink-" + frame + ".jpg");
+            Files.write(photo, BlinkPerson.FRAMES.get(frame));
+            photoFiles.add(photo.toString());
+        }
+        JsonObject report;
+        try (Esp32Emulator camera = new Esp32Emulator(BlinkPerson.FRAMES); WebhookReceiver receiver = WebhookReceiver.start()) {
+            camera.play(BlinkPerson.FRAMES, true);
+            E2eNode.Run run = E2eNode.run(List.of("console-scenario.mjs", "--base-url", FaceGateServer.baseUrl(),
+                    "--admin-token", FaceGateServer.ADMIN_TOKEN, "--client-name", CLIENT_NAME, "--camera-url", camera.streamUrl(),
+                    "--webhook-url", receiver.url("/console-hook"), "--photos", String.join(",", photoFiles),
+                    "--screenshots", E2eNode.SCREENSHOTS.toString(), "--timeout-seconds", "90"), "console", SCENARIO_TIMEOUT_SECONDS);
+            assertEquals(0, run.exitCode(), run.output());
+            report = run.report();
+            System.out.println("ConsoleIT: " + report);
+            assertFalse(report.containsKey("harness_error"), report::toString);
+
+            // The replayed ping reached the receiver twice, with the same webhook-id.
+            Map<String, Long> pings = receiver.await(d -> d.type().equals("ping"), 2, Duration.ofSeconds(20)).stream()
+                    .collect(Collectors.groupingBy(WebhookReceiver.Delivery::id, Collectors.counting()));
+            assertEquals(List.of(2L), List.copyOf(pings.values()), "one ping delivered, then replayed: " + pings);
+            receiver.received().forEach(delivery -> {
+                try {
+                    delivery.verify(report.getString("webhook_secret"));
+                } catch (Exception e) {
+                    throw new AssertionError("a delivery's signature does not verify with the secret the console showed", e);
+                }
+            });
+        }
+
+        assertEquals(List.of(), E2eNode.strings(report.getJsonArray("page_errors")), "uncaught errors in the console");
+        assertEquals(List.of(), E2eNode.strings(report.getJsonArray("csp_violations")), "Content-Security-Policy violations");
+        assertEquals(List.of(), E2eNode.strings(report.getJsonArray("console_errors")), "errors in the browser console");
+        JsonObject accessibility = report.getJsonObject("accessibility_violations");
+        assertTrue(accessibility.size() >= 12, "axe-core ran on every view: " + accessibility.keySet());
+        accessibility.forEach((view, violations) -> assertEquals(List.of(), E2eNode.strings(violations.asJsonArray()),
+                "axe-core WCAG 2 A/AA findings on " + view));
+        for (JsonValue kept : report.getJsonArray("storage")) {
+            JsonObject storage = kept.asJsonObject();
+            assertEquals(0, storage.getInt("local_entries"), storage::toString);
+            assertEquals(0, storage.getInt("session_entries"), storage::toString);
+            assertEquals("", storage.getString("cookies"), storage::toString);
+            assertFalse(storage.getBoolean("holds_a_credential"), storage::toString);
+        }
+        assertTrue(report.getInt("authorizations_seen") >= 3, "the console sends bearer tokens (operator, tenant, person): " + report);
+
+        // What the console showed, against the server's own records.
+        assertTrue(report.getBoolean("operator_signed_out"), report::toString);
+        assertTrue(report.getInt("health_services") >= 3, report::toString);
+        assertTrue(report.getString("enrollment").contains("is enrolled"), report::toString);
+        assertEquals("enrolled", report.getString("face_badge"));
+        assertTrue(report.getString("webhook_test").startsWith("Test ping delivered"), report::toString);
+        assertTrue(report.getString("board_before").endsWith(": 0"), report::toString);
+        assertTrue(report.getString("board_after").endsWith(": 1"), report::toString);
+        assertEquals("Blink Clip", report.getJsonObject("detection").getString("who"), report::toString);
+        assertEquals(1, report.getJsonObject("detection").getInt("reloads"), "the detection arrived without reloading the page");
+        assertTrue(report.getInt("preview_frames") >= 3, report::toString);
+        assertEquals("640x480", report.getString("preview_size"));
+        assertTrue(report.getString("camera_test").contains("640x480"), report::toString);
+        assertTrue(strings(report.getJsonArray("delivery_events")).containsAll(List.of("attendance_logged", "camera.online", "detection.created", "ping")),
+                report::toString);
+        JsonObject person = report.getJsonObject("person");
+        assertEquals(List.of("My attendance"), strings(person.getJsonArray("views")), "a student opens only their own attendance");
+        assertFalse(strings(person.getJsonArray("logged")).isEmpty(), person::toString);
+        assertTrue(strings(person.getJsonArray("logged")).stream().allMatch("Blink Clip"::equals), "only their own logs: " + person);
+        assertFalse(person.getBoolean("horizontal_overflow"), "the person's view fits a 390 px wide phone");
+
+        JsonObject client = report.getJsonObject("client");
+        Api tenant = new Tenants.Tenant(null, client.getString("api_key"), client.getString("api_secret")).api();
+        JsonObject matched = tenant.get("/api/v1/detections/?camera_id=DOOR-C&status=MATCHED").json();
+        assertTrue(matched.getInt("count") >= 1, matched::toString);
+        assertEquals("CON001", matched.getJsonArray("results").getJsonObject(0).getString("external_user_id"));
+        JsonArray logs = tenant.get("/api/v1/attendance/logs/").json().getJsonArray("results");
+        assertTrue(logs.stream().anyMatch(l -> l.asJsonObject().getString("source").equals("manual")
+                && l.asJsonObject().getJsonObject("employee").getString("employee_id").equals("CON002")), logs::toString);
+        tenant.patch("/api/v1/cameras/DOOR-C/", "{\"is_active\": false}");
+
+        JsonObject streams = report.getJsonObject("event_streams_opened");
+        assertEquals(1, streams.getInt("detections"), "the live tabs kept their one stream open (no reconnection loop): " + streams);
+        assertEquals(1, streams.getInt("attendance"), streams::toString);
+        System.out.printf("ConsoleIT: camera online %.1f s and its person's detection live %.1f s after it was added%n",
+                report.getJsonNumber("seconds_to_online").doubleValue(), report.getJsonNumber("seconds_to_live_detection").doubleValue());
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return E2eNode.strings(array);
+    }
+
+    private static HttpRequest streamRequest(String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(FaceGateServer.baseUrl() + "/api/v1/events/"))
+                .header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    /** A refused stream's status (an accepted one would not end: only refusals are asked for here). */
+    private static HttpResponse<String> stream(String token) throws Exception {
+        return HTTP.send(streamRequest(token), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Keeps the lines of a stream as they arrive, until closed. */
+    private static final class LineCollector implements Flow.Subscriber<String> {
+
+        /** Opens the client's event stream. */
+        static LineCollector open(String token) {
+            LineCollector collector = new LineCollector();
+            HTTP.sendAsync(streamRequest(token), HttpResponse.BodyHandlers.fromLineSubscriber(collector));
+            return collector;
+        }
+
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        private volatile Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+
+        /** Closes the connection (the server notices at its next write). */
+        void close() {
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+    }
+}
