@@ -3,7 +3,8 @@
 // enrolls them from photos, adds a webhook endpoint and a camera pointed at the emulated ESP32 that
 // plays the person, and sees (in other tabs, signed in on their own) the detection arrive live with
 // the face crop and the attendance board update; looks at the preview, test, health, logs, charts,
-// webhook log (replaying a delivery), sessions and usage; the person then signs in and sees only
+// webhook log (replaying a delivery), a report as figures and as a PDF (progress, history, the
+// presigned download) with a schedule, sessions and usage; the person then signs in and sees only
 // their own attendance. axe-core checks every view; every page's CSP violations, uncaught errors and
 // browser storage are recorded. Prints one JSON report for ConsoleIT to judge.
 //
@@ -135,7 +136,8 @@ try {
     await open(page, 'System health');
     await page.getByRole('table', { name: 'Dependencies' }).waitFor();
     report.health_services = await page.getByRole('table', { name: 'Dependencies' }).locator('tbody tr').count();
-    await page.locator('figure.chart canvas').waitFor();
+    await page.locator('figure.chart canvas').first().waitFor();
+    report.system_charts = await page.locator('figure.chart figcaption').allTextContents();
     await screenshot(page, 'operator-system');
     await accessibility(page, 'operator-system');
     await storage(page, 'operator signed in', [options['admin-token'], client.api_secret]);
@@ -255,6 +257,27 @@ try {
     await page.locator('#status', { hasText: 'was marked present' }).waitFor();
     await page.getByRole('cell', { name: 'badge forgotten, seen at the desk' }).waitFor();
     step('manual mark');
+
+    // Reports: the figures on the page, then a PDF made by the batch job, its progress, history and link.
+    await open(page, 'Reports');
+    const request = form(page, 'Attendance report');
+    await request.getByRole('button', { name: 'Make the report' }).click();
+    await page.getByRole('table', { name: /^Departments of RPT_/ }).waitFor();
+    report.reports = { json: await page.locator('.report-result .lead').textContent() };
+    await request.getByLabel('Format').selectOption('pdf');
+    await request.getByRole('button', { name: 'Make the report' }).click();
+    await page.locator('.report-progress progress').waitFor();
+    const download = page.locator('.report-result a.download');
+    await download.waitFor({ timeout: 120_000 });
+    report.reports.progress = await page.locator('.report-progress').textContent();
+    report.reports.history = await page.getByRole('table', { name: /^Reports made/ }).locator('tbody tr').allInnerTexts();
+    const file = await fetch(await download.getAttribute('href'));
+    report.reports.download = { status: file.status, magic: Buffer.from(await file.arrayBuffer()).subarray(0, 4).toString('latin1') };
+    await form(page, 'New schedule').getByRole('button', { name: 'Create schedule' }).click();
+    await page.getByRole('table', { name: 'Schedules (1)' }).waitFor();
+    await screenshot(page, 'reports');
+    await accessibility(page, 'reports');
+    step('reports: figures, a PDF with its progress, history and download, a schedule');
 
     await open(page, 'Webhooks');
     await page.getByRole('button', { name: `Delivery log: ${options['webhook-url']}` }).click();

@@ -18,9 +18,10 @@ import detections from './views/detections.js';
 import attendance from './views/attendance.js';
 import webhooks from './views/webhooks.js';
 import usage from './views/usage.js';
+import reports from './views/reports.js';
 import me from './views/me.js';
 
-const VIEWS = [clients, system, detections, cameras, attendance, people, sessions, webhooks, usage, me];
+const VIEWS = [clients, system, detections, cameras, attendance, reports, people, sessions, webhooks, usage, me];
 
 const signInSection = document.getElementById('sign-in');
 const signInForm = document.getElementById('sign-in-form');

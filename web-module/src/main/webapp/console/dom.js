@@ -124,7 +124,8 @@ export function when(iso) {
 
 /** A number with at most `digits` decimals, or a dash. */
 export function number(value, digits = 2) {
-    return value === null || value === undefined ? '–' : Number(value).toFixed(digits).replace(/\.?0+$/, '');
+    // Only a fraction's trailing zeros go: 1020 stays 1020.
+    return value === null || value === undefined ? '–' : Number(value).toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
 /** A status word as a badge (styled by its value). */

@@ -175,7 +175,16 @@ class ConsoleIT {
 
         // What the console showed, against the server's own records.
         assertTrue(report.getBoolean("operator_signed_out"), report::toString);
-        assertTrue(report.getInt("health_services") >= 3, report::toString);
+        assertTrue(report.getInt("health_services") >= 5, "probed dependencies and the queues: " + report);
+        assertTrue(strings(report.getJsonArray("system_charts")).stream().anyMatch(c -> c.startsWith("Frames analysed per second"))
+                && strings(report.getJsonArray("system_charts")).stream().anyMatch(c -> c.startsWith("Work waiting")), report::toString);
+        JsonObject reports = report.getJsonObject("reports");
+        assertTrue(reports.getString("json").matches("RPT_\\d{8}_\\d{3}: .* 2 people, attendance rate .*"), reports::toString);
+        assertTrue(reports.getString("progress").endsWith(": completed"), reports::toString);
+        assertTrue(strings(reports.getJsonArray("history")).stream().anyMatch(row -> row.contains("pdf") && row.contains("completed")
+                && row.contains("Download")), reports::toString);
+        assertEquals(200, reports.getJsonObject("download").getInt("status"), reports::toString);
+        assertEquals("%PDF", reports.getJsonObject("download").getString("magic"), "the presigned link serves the PDF");
         assertTrue(report.getString("enrollment").contains("is enrolled"), report::toString);
         assertEquals("enrolled", report.getString("face_badge"));
         assertTrue(report.getString("webhook_test").startsWith("Test ping delivered"), report::toString);
