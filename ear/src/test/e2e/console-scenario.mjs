@@ -323,6 +323,16 @@ try {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     step('person signed in and out');
+
+    // The operator again: the report's batch job is among the executions.
+    await signIn(page, 'Operator (admin token)', { 'Admin token': options['admin-token'] });
+    await open(page, 'System health');
+    const jobs = page.getByRole('table', { name: /^Batch job executions/ });
+    await jobs.locator('tbody tr td:nth-child(2)').first().waitFor();
+    report.job_executions = await jobs.locator('tbody tr').allInnerTexts();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    step('operator sees the batch job executions');
     await storage(page, 'signed out', [client.api_secret, PERSON.password]);
     report.authorizations_seen = authorizations.size;
 } catch (error) {

@@ -1,5 +1,5 @@
-// Operator: FaceGate's health (dependencies probed, work waiting, recent API traffic) and the
-// machine's metrics, read again every 30 s and charted over the samples taken while the page is open.
+// Operator: FaceGate's health (dependencies probed, work waiting, recent API traffic), the
+// machine's metrics and the latest batch job executions, read again every 30 s and charted over the samples taken while the page is open.
 import { announceError, badge, fill, h, number, table, when } from '../dom.js';
 import { chart } from '../charts.js';
 
@@ -16,12 +16,13 @@ export default {
         const services = h('div');
         const figures = h('div');
         const charts = h('div', { class: 'charts' });
+        const executions = h('div');
         let current = [];
         const samples = [];
 
         async function load() {
             // 503 still carries the report: a dependency is down.
-            const [report, metrics] = await Promise.all([
+            const [report, metrics, jobs] = await Promise.all([
                 session.json('/api/v1/system/health/').catch((error) => {
                     if (error.status === 503 && error.body?.services) {
                         return error.body;
@@ -29,7 +30,16 @@ export default {
                     throw error;
                 }),
                 session.json('/api/v1/system/metrics/'),
+                session.json('/api/core/jobs/executions/?limit=10'),
             ]);
+            fill(executions, table('Batch job executions (the latest 10)', [
+                { label: 'Execution', value: (j) => j.execution_id },
+                { label: 'Job', value: (j) => j.job_name },
+                { label: 'Status', value: (j) => badge(j.batch_status) },
+                { label: 'Exit status', value: (j) => j.exit_status },
+                { label: 'Started', value: (j) => when(j.started_at) },
+                { label: 'Ended', value: (j) => when(j.ended_at) },
+            ], jobs, 'No job has run since FaceGate was deployed.'));
             const entries = Object.entries(report.services ?? {});
             const probed = entries.filter(([, s]) => s.details?.queue_size === undefined);
             const queues = entries.filter(([, s]) => s.details?.queue_size !== undefined);
@@ -89,7 +99,7 @@ export default {
             fill(charts, current.map((c) => c.figure));
         }
 
-        fill(root, summary, services, figures, charts,
+        fill(root, summary, services, figures, charts, executions,
             h('p', { class: 'hint', text: 'Cameras online are counted per tenant (their Cameras view); everything else is in MicroProfile Metrics (/metrics) on the operations port.' }));
         load().catch(announceError);
         const timer = setInterval(() => load().catch(announceError), REFRESH_MS);

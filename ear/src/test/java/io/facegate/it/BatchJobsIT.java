@@ -49,6 +49,13 @@ class BatchJobsIT {
         assertEquals(new RecordedExecution("purge-expired-tokens", "COMPLETED", "DELETED 3", "DELETED 3"),
                 BatchJobs.recorded(executionId).orElseThrow(() -> new AssertionError(
                         "execution " + executionId + " is not in PostgreSQL's job repository")));
+
+        Api admin = Api.bearer(Tenants.adminToken());
+        var listed = admin.get("/api/core/jobs/executions/?limit=5").structure().asJsonArray();
+        assertEquals(executionId, listed.getJsonObject(0).getJsonNumber("execution_id").longValue(), "the newest first: " + listed);
+        assertEquals("DELETED 3", listed.getJsonObject(0).getString("exit_status"));
+        assertEquals(400, admin.get("/api/core/jobs/executions/?limit=0").status());
+        assertEquals(403, tenant.api().get("/api/core/jobs/executions/").status(), "the operator's only");
     }
 
     @Test

@@ -178,6 +178,8 @@ class ConsoleIT {
         assertTrue(report.getInt("health_services") >= 5, "probed dependencies and the queues: " + report);
         assertTrue(strings(report.getJsonArray("system_charts")).stream().anyMatch(c -> c.startsWith("Frames analysed per second"))
                 && strings(report.getJsonArray("system_charts")).stream().anyMatch(c -> c.startsWith("Work waiting")), report::toString);
+        assertTrue(strings(report.getJsonArray("job_executions")).stream().anyMatch(row -> row.contains("attendance-report")
+                && row.contains("COMPLETED")), "the PDF's job among the operator's batch job executions: " + report.get("job_executions"));
         JsonObject reports = report.getJsonObject("reports");
         assertTrue(reports.getString("json").matches("RPT_\\d{8}_\\d{3}: .* 2 people, attendance rate .*"), reports::toString);
         assertTrue(reports.getString("progress").endsWith(": completed"), reports::toString);

@@ -7,9 +7,11 @@ import io.facegate.webhooks.WebhookSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobSecurityException;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -18,6 +20,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -127,6 +131,25 @@ public class MaintenanceJobs {
     public Properties parameters(long executionId) {
         execution(executionId);
         return operator.getParameters(executionId);
+    }
+
+    /**
+     * The latest executions of the jobs this deployment started, newest first. The batch runtime lists
+     * each job's instances newest first, so the latest {@code limit} of each job are enough.
+     */
+    public List<JobExecution> recent(int limit) {
+        List<JobExecution> executions = new ArrayList<>();
+        for (String job : operator.getJobNames()) {
+            try {
+                for (JobInstance instance : operator.getJobInstances(job, 0, limit)) {
+                    executions.addAll(operator.getJobExecutions(instance));
+                }
+            } catch (NoSuchJobException | JobSecurityException e) {
+                // A job only an earlier deployment (or another application) ran: not this one's to show.
+            }
+        }
+        executions.sort(Comparator.comparingLong(JobExecution::getExecutionId).reversed());
+        return List.copyOf(executions.subList(0, Math.min(limit, executions.size())));
     }
 
     /**
