@@ -330,6 +330,7 @@ try {
     const jobs = page.getByRole('table', { name: /^Batch job executions/ });
     await jobs.locator('tbody tr td:nth-child(2)').first().waitFor();
     report.job_executions = await jobs.locator('tbody tr').allInnerTexts();
+    report.camera_counts = await page.locator('.camera-counts').textContent();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     step('operator sees the batch job executions');

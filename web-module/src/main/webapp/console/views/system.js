@@ -52,7 +52,9 @@ export default {
             ], entries));
             const performance = report.performance ?? {};
             const faces = metrics.face_processing ?? {};
+            const cameras = report.cameras ?? {};
             fill(figures, h('dl', { class: 'pairs' },
+                h('dt', { text: 'Cameras of every tenant' }), h('dd', { class: 'camera-counts', text: `${cameras.online ?? '–'} online, ${cameras.offline ?? '–'} offline` }),
                 h('dt', { text: `API calls per minute (last ${performance.window_minutes ?? 5} min)` }), h('dd', { text: number(performance.requests_per_minute, 1) }),
                 h('dt', { text: 'Share of API calls answered 5xx' }), h('dd', { text: number(performance.error_rate, 4) }),
                 h('dt', { text: 'Machine CPU, memory, disk in use' }),
@@ -69,6 +71,8 @@ export default {
                 // frames_analysed counts since the server started: the rate is between two samples (none for the first).
                 fps: previous && faces.frames_analysed >= previous.frames ? (faces.frames_analysed - previous.frames) / ((now - previous.time) / 1000) : null,
                 frames: faces.frames_analysed,
+                online: cameras.online ?? null,
+                offline: cameras.offline ?? null,
                 time: now,
                 times: Object.fromEntries(probed.map(([n, s]) => [n, s.response_time])),
                 api: performance.avg_api_response_time === undefined ? null : performance.avg_api_response_time * 1000,
@@ -82,6 +86,10 @@ export default {
             current.forEach((c) => c.destroy());
             current = [
                 chart({ title: `Frames analysed per second, ${since}`, type: 'line', labels, series: [{ label: 'frames/s', data: samples.map((s) => s.fps) }] }),
+                chart({
+                    title: `Cameras online and offline, ${since}`, type: 'line', labels,
+                    series: [{ label: 'online', data: samples.map((s) => s.online) }, { label: 'offline', data: samples.map((s) => s.offline) }],
+                }),
                 chart({
                     title: `Work waiting (face tasks, webhook deliveries), ${since}`, type: 'line', labels,
                     series: queues.map(([name]) => ({ label: name, data: samples.map((s) => s.queues[name] ?? null) })),
@@ -100,7 +108,7 @@ export default {
         }
 
         fill(root, summary, services, figures, charts, executions,
-            h('p', { class: 'hint', text: 'Cameras online are counted per tenant (their Cameras view); everything else is in MicroProfile Metrics (/metrics) on the operations port.' }));
+            h('p', { class: 'hint', text: 'More figures are in MicroProfile Metrics (/metrics) on the operations port.' }));
         load().catch(announceError);
         const timer = setInterval(() => load().catch(announceError), REFRESH_MS);
         return () => {

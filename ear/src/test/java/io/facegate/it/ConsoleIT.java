@@ -180,6 +180,9 @@ class ConsoleIT {
                 && strings(report.getJsonArray("system_charts")).stream().anyMatch(c -> c.startsWith("Work waiting")), report::toString);
         assertTrue(strings(report.getJsonArray("job_executions")).stream().anyMatch(row -> row.contains("attendance-report")
                 && row.contains("COMPLETED")), "the PDF's job among the operator's batch job executions: " + report.get("job_executions"));
+        Matcher cameras = Pattern.compile("(\\d+) online, (\\d+) offline").matcher(report.getString("camera_counts"));
+        assertTrue(cameras.matches() && Integer.parseInt(cameras.group(1)) + Integer.parseInt(cameras.group(2)) >= 1,
+                "the operator counts the tenant's camera: " + report.getString("camera_counts"));
         JsonObject reports = report.getJsonObject("reports");
         assertTrue(reports.getString("json").matches("RPT_\\d{8}_\\d{3}: .* 2 people, attendance rate .*"), reports::toString);
         assertTrue(reports.getString("progress").endsWith(": completed"), reports::toString);

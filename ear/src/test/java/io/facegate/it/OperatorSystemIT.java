@@ -52,6 +52,8 @@ class OperatorSystemIT {
         assertTrue(performance.getJsonNumber("avg_api_response_time").doubleValue() > 0, performance::toString);
         assertEquals(0.0, performance.getJsonNumber("error_rate").doubleValue(), "no 5xx");
         assertEquals(5, performance.getInt("window_minutes"));
+        JsonObject cameras = health.getJsonObject("cameras");
+        assertTrue(cameras.getInt("online") >= 0 && cameras.getInt("offline") >= 0, cameras::toString);
         assertEquals(403, client.get("/api/v1/system/health/").status(), "a client is not the operator");
     }
 

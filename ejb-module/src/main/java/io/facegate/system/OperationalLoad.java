@@ -79,6 +79,17 @@ public class OperationalLoad {
                 .setParameter(1, clientId).getSingleResult()).longValue();
     }
 
+    /** Active cameras of every tenant: online as their pollers last recorded, and the rest (offline or never reached). */
+    public record CameraCounts(long online, long offline) {
+    }
+
+    public CameraCounts cameras() {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*) filter (where s.status = 'ONLINE'),"
+                + " count(*) filter (where s.status is distinct from 'ONLINE')"
+                + " from camera c left join camera_state s on s.camera_id = c.id where c.is_active").getSingleResult();
+        return new CameraCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /** Connections open to FaceGate's database, from every server and tool, as PostgreSQL counts them. */
     public long databaseConnections() {
         return count("select count(*) from pg_stat_activity where datname = current_database()");

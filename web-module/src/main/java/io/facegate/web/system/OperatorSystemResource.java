@@ -73,16 +73,17 @@ public class OperatorSystemResource {
     public record Performance(double avgApiResponseTime, double requestsPerMinute, double errorRate, long windowMinutes) {
     }
 
-    /** Seed 004's health: {@code status}, {@code timestamp}, {@code services}, {@code performance}. */
+    /** Seed 004's health: {@code status}, {@code timestamp}, {@code services}, {@code performance}; and every tenant's {@code cameras}. */
     public record OperatorHealth(String status, Instant timestamp, Map<String, SystemResource.ServiceStatus> services,
-                                 Performance performance) {
+                                 Performance performance, OperationalLoad.CameraCounts cameras) {
     }
 
     @GET
     @Path("health")
     @Operation(summary = "Health for the operator (seed 004): database and object storage (probed, response_time in ms), face engine, "
             + "face tasks and webhook deliveries waiting (queue_size), and the last 5 minutes of recorded API calls "
-            + "(avg_api_response_time in seconds, requests_per_minute, error_rate = share of 5xx); 503 when a service is down")
+            + "(avg_api_response_time in seconds, requests_per_minute, error_rate = share of 5xx); cameras: every tenant's active cameras "
+            + "online and offline; 503 when a service is down")
     @APIResponse(responseCode = "200", description = "All services healthy")
     @APIResponse(responseCode = "503", description = "At least one service is down")
     public Response health() {
@@ -94,13 +95,15 @@ public class OperatorSystemResource {
         services.put("face_tasks", queue(databaseUp ? load.faceTasksWaiting() : null));
         services.put("webhooks", queue(databaseUp ? load.webhookBacklog() : null));
         Performance performance = null;
+        OperationalLoad.CameraCounts cameras = null;
         if (databaseUp) {
+            cameras = load.cameras();
             OperationalLoad.Traffic traffic = load.traffic(TRAFFIC_WINDOW);
             performance = new Performance(traffic.averageResponseSeconds(), traffic.perMinute(), traffic.errorRate(), TRAFFIC_WINDOW.toMinutes());
         }
         boolean healthy = services.values().stream().allMatch(s -> s.status().equals("healthy"));
         return Response.status(healthy ? 200 : 503)
-                .entity(new OperatorHealth(healthy ? "healthy" : "unhealthy", Instant.now(), services, performance)).build();
+                .entity(new OperatorHealth(healthy ? "healthy" : "unhealthy", Instant.now(), services, performance, cameras)).build();
     }
 
     /** Seed 004's {@code face_processing}: face tasks ended (kept 24 hours) and frames analysed since the server started. */
