@@ -1,0 +1,28 @@
+package io.facegate.domain.audit;
+
+import java.util.Locale;
+
+/** What an audit entry records; the API names are seed 004's filter values where it has them. */
+public enum AuditAction {
+    /** A person's password login, granted or refused. */
+    LOGIN,
+    LOGOUT,
+    /** A face enrolled (or re-enrolled). */
+    ENROLLMENT,
+    /** A verification session's decision, successful or not. */
+    VERIFICATION,
+    /** An identification session's decision. */
+    IDENTIFICATION,
+    /** An attendance marked by hand. */
+    MANUAL_MARK,
+    /** A person and their face data erased. */
+    USER_ERASURE,
+    /** A session's frames looked like a presentation attack. */
+    SPOOF_SUSPECTED,
+    /** A report file produced (an export of attendance data). */
+    EXPORT;
+
+    public String apiName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
