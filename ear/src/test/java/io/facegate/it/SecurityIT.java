@@ -35,6 +35,7 @@ class SecurityIT {
 
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String AUDIT = "/api/v1/security/audit-logs/";
+    private static final String INCIDENTS = "/api/v1/security/incidents/";
     private static final String CLIP = "camera-stream/frames_blink_vga/frame_%04d.jpg";
 
     private static Tenants.Tenant tenant;
@@ -172,10 +173,100 @@ class SecurityIT {
         assertEquals("webcam", spoof.getString("user_id"));
         assertEquals("warning", spoof.getString("severity"));
         assertEquals(still.getString("session_id"), spoof.getJsonObject("details").getString("session_id"));
+
+        List<JsonObject> raised = admin.get(INCIDENTS + "?type=spoofing_attempt").json().getJsonArray("results").getValuesAs(JsonObject.class);
+        assertEquals(1, raised.size(), raised::toString);
+        JsonObject incident = raised.get(0);
+        assertEquals("automatic", incident.getString("origin"));
+        assertEquals("high", incident.getString("severity"));
+        assertEquals("facegate", incident.getString("reported_by"));
+        assertEquals(still.getString("session_id"), incident.getString("session_id"));
+        assertTrue(incident.isNull("image_url"));
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void anIncidentIsReportedWithItsPhotoStoredInObjectStorage() throws Exception {
+        String photo = "identities/John_Simm/000310_00470511.jpg";
+        Api.Reply reported = admin.post("/api/v1/security/report-incident/", "{\"type\": \"tailgating\", \"timestamp\": \"2024-03-15T08:45:23Z\","
+                + " \"description\": \"Two people through one badge\", \"severity\": \"medium\", \"image\": \"data:image/jpeg;base64,"
+                + TestData.base64(photo) + "\"}");
+        assertEquals(201, reported.status(), reported::toString);
+        JsonObject incident = reported.json();
+        assertEquals("tailgating", incident.getString("type"));
+        assertEquals("2024-03-15T08:45:23Z", incident.getString("timestamp"));
+        assertEquals("reported", incident.getString("origin"));
+        assertEquals("client:" + tenant.id(), incident.getString("reported_by"));
+        assertTrue(reported.raw().headers().firstValue("Location").orElseThrow().endsWith("/api/v1/security/incidents/" + incident.getString("id") + "/"));
+        Api.Binary image = Api.fetch(admin.get(INCIDENTS + incident.getString("id") + "/").json().getString("image_url"));
+        assertEquals(200, image.status());
+        assertTrue(java.util.Arrays.equals(TestData.bytes(photo), image.body()), "the photo as sent, from S3");
+        try (Connection db = FaceGateServer.database();
+             PreparedStatement query = db.prepareStatement("select image_key, image_content_type from security_incident where id = ?")) {
+            query.setObject(1, UUID.fromString(incident.getString("id")));
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next());
+                assertEquals("incidents/" + tenant.id() + "/" + incident.getString("id") + ".jpeg", rows.getString(1));
+                assertEquals("image/jpeg", rows.getString(2));
+            }
+        }
+        JsonObject listed = admin.get(INCIDENTS + "?severity=medium").json();
+        assertEquals(1, listed.getInt("count"), listed::toString);
+        assertEquals(0, stranger.get(INCIDENTS).json().getInt("count"));
+        assertEquals(404, stranger.get(INCIDENTS + incident.getString("id") + "/").status());
+
+        String ok = "\"description\": \"x\", \"severity\": \"low\"";
+        for (String bad : List.of("{\"type\": \"burglary\", " + ok + "}", "{\"type\": \"other\", \"description\": \"x\", \"severity\": \"dire\"}",
+                "{\"type\": \"other\", " + ok + ", \"camera_id\": \"NO-SUCH-CAM\"}", "{\"type\": \"other\", " + ok + ", \"timestamp\": \""
+                        + Instant.now().plus(Duration.ofDays(1)) + "\"}", "{\"type\": \"other\", \"severity\": \"low\"}",
+                "{\"type\": \"other\", " + ok + ", \"image\": \"not base64!\"}")) {
+            Api.Reply reply = admin.post("/api/v1/security/report-incident/", bad);
+            assertEquals(400, reply.status(), bad + ": " + reply);
+        }
+        Api.Reply notAnImage = admin.post("/api/v1/security/report-incident/", "{\"type\": \"other\", " + ok + ", \"image\": \""
+                + java.util.Base64.getEncoder().encodeToString("plain text, not a picture".getBytes()) + "\"}");
+        assertEquals(415, notAnImage.status(), notAnImage::toString);
+        assertEquals(1, admin.get(INCIDENTS + "?type=tailgating").json().getInt("count"), "refused reports leave nothing");
+    }
+
+    @Test
+    @Order(8)
+    void theOperationsPortListsFaceGatesMetrics() {
+        String text = scrape();
+        for (String metric : List.of("facegate_frames_analysed", "facegate_frames_dropped_stale", "facegate_frames_queued",
+                "facegate_frames_running", "facegate_face_tasks_waiting", "facegate_webhook_backlog", "facegate_usage_queue",
+                "facegate_usage_dropped", "facegate_cameras", "facegate_api_requests_per_minute", "facegate_api_response_time_avg",
+                "facegate_api_error_rate")) {
+            assertTrue(text.contains(metric), metric + " in " + text.lines().filter(l -> l.contains("facegate")).toList());
+        }
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("facegate_cameras{") && l.contains("state=\"online\"")), "cameras by state");
+        double before = streamFramesAnalysed(text);
+        JsonObject session = admin.create("/api/auth/authentication/", "{\"user_id\":\"webcam\",\"require_liveness\":true}");
+        try (StreamClient stream = StreamClient.connect(session.getString("websocket_url"))) {
+            stream.next("connection_established");
+            for (int i = 1; i <= 3; i++) {
+                stream.sendFrame(String.format(CLIP, i), i);
+                stream.next("frame_processed");
+            }
+        }
+        assertTrue(streamFramesAnalysed(scrape()) >= before + 3, "three streamed frames counted after " + before);
+    }
+
+    private static String scrape() {
+        Api.Reply scraped = Api.operations().get("/metrics");
+        assertEquals(200, scraped.status(), scraped::toString);
+        return scraped.body();
+    }
+
+    private static double streamFramesAnalysed(String text) {
+        java.util.regex.Matcher analysed = java.util.regex.Pattern
+                .compile("(?m)^facegate_frames_analysed[a-z_]*\\{[^}]*source=\"session_stream\"[^}]*\\} ([0-9.E+-]+)").matcher(text);
+        assertTrue(analysed.find(), () -> text.lines().filter(l -> l.contains("frames_analysed")).toList().toString());
+        return Double.parseDouble(analysed.group(1));
+    }
+
+    @Test
+    @Order(9)
     void entriesLeaveOnlyThroughTheRetentionJob() throws Exception {
         long old;
         long kept;
