@@ -288,6 +288,28 @@ class SecurityIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void configurationChangesAndKeyRotationsAreAuditedWithoutTheirValues() {
+        assertEquals(200, admin.put("/api/v1/attendance/settings/", "{\"time_zone\": \"Europe/Paris\", \"debounce_seconds\": 600}").status());
+        assertEquals(200, admin.put("/api/v1/reports/calendar/", "{\"working_days\": [\"monday\", \"tuesday\"], \"holidays\": []}").status());
+        Api operator = Api.bearer(Tenants.adminToken());
+        assertEquals(200, operator.patch("/api/core/clients/" + tenant.id() + "/", "{\"name\": \"Audited College II\"}").status());
+        Api.Reply rotated = operator.post("/api/core/clients/" + tenant.id() + "/rotate-secret/", "");
+        assertEquals(200, rotated.status(), rotated::toString);
+        // The rotation ended the client's tokens: read the log with the new secret.
+        admin = new Tenants.Tenant(tenant.id(), tenant.apiKey(), rotated.json().getString("api_secret")).api();
+
+        List<JsonObject> changes = entries(AUDIT + "?action=configuration_change");
+        assertEquals(List.of("client", "work_calendar", "attendance_settings"),
+                changes.stream().map(e -> e.getJsonObject("details").getString("settings")).toList(), changes::toString);
+        assertEquals("[\"name\"]", changes.get(0).getJsonObject("details").getJsonArray("fields").toString());
+        assertFalse(changes.toString().contains("Europe/Paris"), "fields are named, values are not logged");
+        JsonObject rotation = only(entries(AUDIT + "?action=key_rotation"), e -> true);
+        assertEquals("api_secret", rotation.getJsonObject("details").getString("secret"));
+        assertEquals("info", rotation.getString("severity"));
+    }
+
     // --- helpers ---
 
     private static long insert(Connection db, Instant at) throws Exception {

@@ -10,10 +10,13 @@ import io.facegate.domain.audit.AuditEntry;
 import io.facegate.domain.audit.AuditSeverity;
 import io.facegate.domain.clients.ClientUser;
 import io.facegate.domain.sessions.SessionPurpose;
+import io.facegate.domain.shared.JsonProcessing;
 import io.facegate.enrollment.EnrollmentCompleted;
 import io.facegate.reports.ReportReady;
 import io.facegate.sessions.AuthenticationCompleted;
 import io.facegate.sessions.SpoofSuspected;
+import io.facegate.system.SecretRotated;
+import io.facegate.system.SettingsChanged;
 import io.facegate.webhooks.EventData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -89,6 +92,19 @@ public class AuditTrail {
                 .put("date_to", fact.dateTo().toString())
                 .put("rows", fact.rows())
                 .put("schedule_id", fact.scheduleId()));
+    }
+
+    void configuration(@Observes SettingsChanged fact) {
+        write(fact.clientId(), fact.at(), AuditAction.CONFIGURATION_CHANGE, null, true, EventData.create()
+                .put("settings", fact.settings())
+                .put("target_id", fact.targetId())
+                .put("change", fact.change())
+                .put("fields", JsonProcessing.PROVIDER.createArrayBuilder(fact.fields()).build()));
+    }
+
+    void rotation(@Observes SecretRotated fact) {
+        write(fact.clientId(), fact.at(), AuditAction.KEY_ROTATION, null, true,
+                EventData.create().put("secret", fact.secret()).put("target_id", fact.targetId()));
     }
 
     /** Failures and suspicions are warnings; everything else is information. */

@@ -20,7 +20,11 @@ public enum AuditAction {
     /** A session's frames looked like a presentation attack. */
     SPOOF_SUSPECTED,
     /** A report file produced (an export of attendance data). */
-    EXPORT;
+    EXPORT,
+    /** A client's settings changed: attendance settings, work calendar, the client itself, a webhook. */
+    CONFIGURATION_CHANGE,
+    /** A secret replaced: the client's API secret, a webhook's signing secret. */
+    KEY_ROTATION;
 
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);

@@ -74,9 +74,9 @@ public class SecurityResource {
     @GET
     @Path("audit-logs")
     @Operation(summary = "The client's audit log, newest first (admins): logins, logouts, enrollments, verifications, "
-            + "identifications, manual marks, erasures, spoof suspicions, exports",
+            + "identifications, manual marks, erasures, spoof suspicions, exports, configuration changes, key rotations",
             description = "action: login, logout, enrollment, verification, identification, manual_mark, user_erasure, "
-                    + "spoof_suspected, export. user_id: the person's employee (external) id. date_from: a date (from its start, UTC) "
+                    + "spoof_suspected, export, configuration_change, key_rotation. user_id: the person's employee (external) id. date_from: a date (from its start, UTC) "
                     + "or an ISO-8601 instant. severity: info, warning, error. Paged with page and page_size.")
     public PagedResponse<AuditEntryView> auditLogs(@QueryParam("action") String action, @QueryParam("user_id") String userId,
                                                    @QueryParam("date_from") String dateFrom, @QueryParam("severity") String severity,
