@@ -14,9 +14,14 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -200,7 +205,7 @@ class SecurityIT {
         assertTrue(reported.raw().headers().firstValue("Location").orElseThrow().endsWith("/api/v1/security/incidents/" + incident.getString("id") + "/"));
         Api.Binary image = Api.fetch(admin.get(INCIDENTS + incident.getString("id") + "/").json().getString("image_url"));
         assertEquals(200, image.status());
-        assertTrue(java.util.Arrays.equals(TestData.bytes(photo), image.body()), "the photo as sent, from S3");
+        assertTrue(Arrays.equals(TestData.bytes(photo), image.body()), "the photo as sent, from S3");
         try (Connection db = FaceGateServer.database();
              PreparedStatement query = db.prepareStatement("select image_key, image_content_type from security_incident where id = ?")) {
             query.setObject(1, UUID.fromString(incident.getString("id")));
@@ -224,7 +229,7 @@ class SecurityIT {
             assertEquals(400, reply.status(), bad + ": " + reply);
         }
         Api.Reply notAnImage = admin.post("/api/v1/security/report-incident/", "{\"type\": \"other\", " + ok + ", \"image\": \""
-                + java.util.Base64.getEncoder().encodeToString("plain text, not a picture".getBytes()) + "\"}");
+                + Base64.getEncoder().encodeToString("plain text, not a picture".getBytes()) + "\"}");
         assertEquals(415, notAnImage.status(), notAnImage::toString);
         assertEquals(1, admin.get(INCIDENTS + "?type=tailgating").json().getInt("count"), "refused reports leave nothing");
     }
@@ -259,7 +264,7 @@ class SecurityIT {
     }
 
     private static double streamFramesAnalysed(String text) {
-        java.util.regex.Matcher analysed = java.util.regex.Pattern
+        Matcher analysed = Pattern
                 .compile("(?m)^facegate_frames_analysed[a-z_]*\\{[^}]*source=\"session_stream\"[^}]*\\} ([0-9.E+-]+)").matcher(text);
         assertTrue(analysed.find(), () -> text.lines().filter(l -> l.contains("frames_analysed")).toList().toString());
         return Double.parseDouble(analysed.group(1));
@@ -351,7 +356,7 @@ class SecurityIT {
         return entries.stream().map(e -> e.getString("action")).collect(Collectors.toSet());
     }
 
-    private static JsonObject only(List<JsonObject> entries, java.util.function.Predicate<JsonObject> which) {
+    private static JsonObject only(List<JsonObject> entries, Predicate<JsonObject> which) {
         List<JsonObject> matching = entries.stream().filter(which).toList();
         assertEquals(1, matching.size(), entries::toString);
         return matching.get(0);

@@ -3,6 +3,7 @@ package io.facegate.web.security;
 import io.facegate.domain.incidents.Incident;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Seed 004's incident fields ({@code camera_id}, {@code timestamp}) plus what FaceGate keeps with it; {@code image_url} is presigned. */
@@ -11,7 +12,7 @@ public record IncidentView(UUID id, String type, String cameraId, Instant timest
 
     static IncidentView of(Incident incident, String imageUrl) {
         return new IncidentView(incident.getId(), incident.getType().apiName(), incident.getCameraCode(), incident.getOccurredAt(),
-                incident.getDescription(), incident.getSeverity().apiName(), incident.getOrigin().name().toLowerCase(java.util.Locale.ROOT),
+                incident.getDescription(), incident.getSeverity().apiName(), incident.getOrigin().name().toLowerCase(Locale.ROOT),
                 incident.getReportedBy(), incident.getSessionId(), incident.getClientUserId(), imageUrl, incident.getCreatedAt());
     }
 }
