@@ -79,6 +79,20 @@ public class OperationalLoad {
                 .setParameter(1, clientId).getSingleResult()).longValue();
     }
 
+    /**
+     * Cameras of every client by state: active ones online (frames arriving, as their polling
+     * server last reported) or offline (no frames, or never connected), and those switched off.
+     */
+    public record CameraCounts(long online, long offline, long inactive) {
+    }
+
+    public CameraCounts cameraCounts() {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*) filter (where c.is_active and s.status = 'ONLINE'),"
+                + " count(*) filter (where c.is_active and s.status is distinct from 'ONLINE'), count(*) filter (where not c.is_active)"
+                + " from camera c left join camera_state s on s.camera_id = c.id").getSingleResult();
+        return new CameraCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
     /** Connections open to FaceGate's database, from every server and tool, as PostgreSQL counts them. */
     public long databaseConnections() {
         return count("select count(*) from pg_stat_activity where datname = current_database()");
