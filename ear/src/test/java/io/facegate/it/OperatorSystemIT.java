@@ -85,7 +85,7 @@ class OperatorSystemIT {
         assertEquals(202, started.status(), started::toString);
         assertEquals("cleanup_old_logs", started.json().getString("task"));
         List<JsonObject> executions = started.json().getJsonArray("executions").getValuesAs(JsonObject.class);
-        assertEquals(List.of("purge-api-usage", "purge-webhook-deliveries"), executions.stream().map(e -> e.getString("job_name")).toList());
+        assertEquals(List.of("purge-api-usage", "purge-webhook-deliveries", "purge-audit-logs"), executions.stream().map(e -> e.getString("job_name")).toList());
         for (JsonObject execution : executions) {
             String path = "/api/core/jobs/executions/" + execution.getJsonNumber("execution_id").longValue();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

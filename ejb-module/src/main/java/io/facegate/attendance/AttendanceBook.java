@@ -3,10 +3,11 @@ package io.facegate.attendance;
 import io.facegate.authentication.CallerIdentity;
 import io.facegate.clients.ClientUserDirectory;
 import io.facegate.domain.attendance.AttendanceLog;
-import io.facegate.domain.attendance.AttendanceSettings;
 import io.facegate.domain.attendance.AttendanceSettings.Geofence;
+import io.facegate.domain.attendance.AttendanceSettings;
 import io.facegate.domain.clients.ClientUser;
 import io.facegate.system.FaceGateException;
+import io.facegate.system.SettingsChanged;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +45,9 @@ public class AttendanceBook {
 
     @Inject
     Event<AttendanceLogged> logged;
+
+    @Inject
+    Event<SettingsChanged> settingsChanged;
 
     /**
      * Logs the person present unless they are inactive, this detection/task/session logged them
@@ -139,6 +144,8 @@ public class AttendanceBook {
                 .setParameter(1, clientId).setParameter(2, timeZone.getId()).setParameter(3, debounceSeconds)
                 .setParameter(4, Timestamp.from(now)).executeUpdate();
         em.find(AttendanceSettings.class, clientId, LockModeType.PESSIMISTIC_WRITE).change(timeZone, debounceSeconds, geofence, now);
+        settingsChanged.fire(new SettingsChanged(clientId, "attendance_settings", null, "updated",
+                List.of("time_zone", "debounce_seconds", "geofence"), now));
         return new AttendancePolicy(timeZone, Duration.ofSeconds(debounceSeconds), geofence);
     }
 }

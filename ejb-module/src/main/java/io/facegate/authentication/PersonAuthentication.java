@@ -10,6 +10,7 @@ import io.facegate.ratelimits.RateLimits;
 import io.facegate.ratelimits.RateState;
 import io.facegate.system.AfterCommit;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -58,6 +59,12 @@ public class PersonAuthentication {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    Event<PersonLoggedIn> loggedIn;
+
+    @Inject
+    Event<PersonLoggedOut> loggedOut;
+
     /**
      * @param origin the page asking, when a browser asks: one of the client's allowed origins
      * @throws AuthenticationFailedException 401 {@code invalid_credentials}, whatever was wrong
@@ -79,9 +86,11 @@ public class PersonAuthentication {
         if (!SecretHasher.matches(password, person.getPasswordHash())) {
             // Committed although refused (AuthenticationFailedException does not roll back).
             person.recordFailedLogin(now, settings.maxFailedLogins(), settings.firstLockout(), settings.longestLockout());
+            loggedIn.fire(new PersonLoggedIn(client.getId(), person.getId(), person.getExternalUserId(), false, now));
             throw refused();
         }
         person.recordLogin(now);
+        loggedIn.fire(new PersonLoggedIn(client.getId(), person.getId(), person.getExternalUserId(), true, now));
         return new PersonLogin(issuePair(person, UUID.randomUUID(), now), person, rate);
     }
 
@@ -113,6 +122,7 @@ public class PersonAuthentication {
             em.persist(new RevokedAccessToken(person.tokenId(), person.personId(), person.tokenExpiresAt()));
         }
         UUID personId = person.personId();
+        loggedOut.fire(new PersonLoggedOut(stored.getClientId(), personId, now));
         afterCommit.run("refresh standing of person " + personId, () -> standings.evict(personId));
     }
 

@@ -13,7 +13,10 @@ import io.facegate.ratelimits.RateCategory;
 import io.facegate.system.AfterCommit;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
+import io.facegate.system.SecretRotated;
+import io.facegate.system.SettingsChanged;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -21,6 +24,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +37,12 @@ public class ClientRegistry {
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
+
+    @Inject
+    Event<SettingsChanged> settingsChanged;
+
+    @Inject
+    Event<SecretRotated> secretRotated;
 
     @Inject
     MasterKey masterKey;
@@ -76,6 +86,7 @@ public class ClientRegistry {
         Client client = findForUpdate(id);
         String secret = newSecret();
         client.rotateSecret(SecretHasher.hash(secret), masterKey.sealText(secret));
+        secretRotated.fire(new SecretRotated(id, "api_secret", null, Instant.now()));
         revokeLogins(client);
         refreshStandingAfterCommit(client);
         return new CreatedClient(client, secret);
@@ -100,6 +111,20 @@ public class ClientRegistry {
             client.enable();
         }
         refreshStandingAfterCommit(client);
+        List<String> fields = new ArrayList<>();
+        if (name != null) {
+            fields.add("name");
+        }
+        if (allowedOrigins != null) {
+            fields.add("allowed_origins");
+        }
+        if (active != null) {
+            fields.add("is_active");
+        }
+        if (browserReenrollment != null) {
+            fields.add("browser_reenrollment");
+        }
+        settingsChanged.fire(new SettingsChanged(id, "client", null, "updated", fields, Instant.now()));
         return client;
     }
 

@@ -1,5 +1,6 @@
 package io.facegate.maintenance;
 
+import io.facegate.audit.AuditSettings;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import io.facegate.usage.UsageSettings;
@@ -48,9 +49,10 @@ public class MaintenanceJobs {
     public static final String PURGE_EXPIRED_TOKENS = "purge-expired-tokens";
     public static final String PURGE_API_USAGE = "purge-api-usage";
     public static final String PURGE_WEBHOOK_DELIVERIES = "purge-webhook-deliveries";
+    public static final String PURGE_AUDIT_LOGS = "purge-audit-logs";
 
     /** Jobs an operator may start by hand. */
-    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS, PURGE_API_USAGE, PURGE_WEBHOOK_DELIVERIES);
+    public static final Set<String> JOBS = Set.of(PURGE_EXPIRED_TOKENS, PURGE_API_USAGE, PURGE_WEBHOOK_DELIVERIES, PURGE_AUDIT_LOGS);
 
     private static final Logger LOG = Logger.getLogger(MaintenanceJobs.class.getName());
 
@@ -59,6 +61,9 @@ public class MaintenanceJobs {
 
     @Inject
     WebhookSettings webhookSettings;
+
+    @Inject
+    AuditSettings auditSettings;
 
     private JobOperator operator;
 
@@ -83,6 +88,11 @@ public class MaintenanceJobs {
         start(PURGE_WEBHOOK_DELIVERIES, new Properties());
     }
 
+    @Schedule(hour = "4", minute = "17", persistent = false, info = PURGE_AUDIT_LOGS)
+    void nightlyAuditLogPurge() {
+        start(PURGE_AUDIT_LOGS, new Properties());
+    }
+
     /** The settings a job reads, as job parameters: batch artifacts live in a library that cannot see this module's settings. */
     private Properties withSettings(String jobName, Properties parameters) {
         Properties all = new Properties();
@@ -90,6 +100,8 @@ public class MaintenanceJobs {
             all.setProperty("retentionDays", String.valueOf(usageSettings.retentionDays()));
         } else if (PURGE_WEBHOOK_DELIVERIES.equals(jobName)) {
             all.setProperty("retentionDays", String.valueOf(webhookSettings.retentionDays()));
+        } else if (PURGE_AUDIT_LOGS.equals(jobName)) {
+            all.setProperty("retentionDays", String.valueOf(auditSettings.retentionDays()));
         }
         all.putAll(parameters);
         return all;

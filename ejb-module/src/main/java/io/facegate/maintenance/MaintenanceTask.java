@@ -9,8 +9,11 @@ import java.util.Locale;
  * configured retention).
  */
 public enum MaintenanceTask {
-    /** API usage records and webhook delivery logs older than {@code days_to_keep} days. Attendance logs are records, not logs to clean. */
-    CLEANUP_OLD_LOGS(List.of(MaintenanceJobs.PURGE_API_USAGE, MaintenanceJobs.PURGE_WEBHOOK_DELIVERIES), "days_to_keep", "retentionDays", 1, 3650),
+    /**
+     * API usage records, webhook delivery logs and audit log entries older than {@code days_to_keep}
+     * days. Attendance logs are records, not logs to clean.
+     */
+    CLEANUP_OLD_LOGS(List.of(MaintenanceJobs.PURGE_API_USAGE, MaintenanceJobs.PURGE_WEBHOOK_DELIVERIES, MaintenanceJobs.PURGE_AUDIT_LOGS), "days_to_keep", "retentionDays", 1, 3650),
     /** Refresh tokens expired more than {@code grace_hours} ago. */
     PURGE_EXPIRED_TOKENS(List.of(MaintenanceJobs.PURGE_EXPIRED_TOKENS), "grace_hours", "graceHours", 1, 8760);
 

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
@@ -50,6 +51,14 @@ public final class ImageDecoder {
      * whitespace ignored). {@code field} names the request field in error messages.
      */
     public DecodedImage decodeText(String field, String text) {
+        return decode(field, bytesOfText(field, text));
+    }
+
+    /**
+     * The encoded image bytes of a {@code data:image/...;base64,} URL or plain base64, checked for
+     * size but not decoded (for images that are stored, not analysed).
+     */
+    public byte[] bytesOfText(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new FaceGateException(ErrorKind.INVALID_REQUEST, "missing_image", field + " is empty");
         }
@@ -80,7 +89,12 @@ public final class ImageDecoder {
             throw new FaceGateException(ErrorKind.INVALID_REQUEST, "invalid_base64",
                     field + " is not valid base64 or a data:image/...;base64 URL (" + e.getMessage() + ")");
         }
-        return decode(field, bytes);
+        return bytes;
+    }
+
+    /** The media type of encoded image bytes by their signature ({@code image/jpeg}, ...), or empty for none we read. */
+    public static Optional<String> mediaType(byte[] bytes) {
+        return ImageHeader.sniff(bytes).map(format -> "image/" + format.name().toLowerCase(Locale.ROOT));
     }
 
     /**

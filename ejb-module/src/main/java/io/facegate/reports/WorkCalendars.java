@@ -1,7 +1,10 @@
 package io.facegate.reports;
 
 import io.facegate.domain.reports.WorkCalendar;
+import io.facegate.system.SettingsChanged;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +14,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,6 +24,9 @@ public class WorkCalendars {
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
+
+    @Inject
+    Event<SettingsChanged> settingsChanged;
 
     /** The client's calendar, or Monday to Friday without holidays when it set none. */
     public WorkCalendar of(UUID clientId) {
@@ -35,6 +42,7 @@ public class WorkCalendars {
                 .setParameter(1, clientId).setParameter(2, Timestamp.from(now)).executeUpdate();
         WorkCalendar calendar = em.find(WorkCalendar.class, clientId, LockModeType.PESSIMISTIC_WRITE);
         calendar.change(workingDays, holidays, now);
+        settingsChanged.fire(new SettingsChanged(clientId, "work_calendar", null, "updated", List.of("working_days", "holidays"), now));
         return calendar;
     }
 }

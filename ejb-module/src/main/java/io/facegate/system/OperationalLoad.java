@@ -79,15 +79,18 @@ public class OperationalLoad {
                 .setParameter(1, clientId).getSingleResult()).longValue();
     }
 
-    /** Active cameras of every tenant: online as their pollers last recorded, and the rest (offline or never reached). */
-    public record CameraCounts(long online, long offline) {
+    /**
+     * Cameras of every client by state: active ones online (frames arriving, as their polling
+     * server last reported) or offline (no frames, or never connected), and those switched off.
+     */
+    public record CameraCounts(long online, long offline, long inactive) {
     }
 
-    public CameraCounts cameras() {
-        Object[] row = (Object[]) em.createNativeQuery("select count(*) filter (where s.status = 'ONLINE'),"
-                + " count(*) filter (where s.status is distinct from 'ONLINE')"
-                + " from camera c left join camera_state s on s.camera_id = c.id where c.is_active").getSingleResult();
-        return new CameraCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    public CameraCounts cameraCounts() {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*) filter (where c.is_active and s.status = 'ONLINE'),"
+                + " count(*) filter (where c.is_active and s.status is distinct from 'ONLINE'), count(*) filter (where not c.is_active)"
+                + " from camera c left join camera_state s on s.camera_id = c.id").getSingleResult();
+        return new CameraCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     /** Connections open to FaceGate's database, from every server and tool, as PostgreSQL counts them. */

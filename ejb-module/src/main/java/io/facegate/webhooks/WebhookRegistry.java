@@ -9,9 +9,12 @@ import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.FilteredListing;
 import io.facegate.system.Page;
+import io.facegate.system.SecretRotated;
+import io.facegate.system.SettingsChanged;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -38,6 +42,12 @@ public class WebhookRegistry {
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
+
+    @Inject
+    Event<SettingsChanged> settingsChanged;
+
+    @Inject
+    Event<SecretRotated> secretRotated;
 
     @Inject
     EgressPolicy egress;
@@ -66,6 +76,7 @@ public class WebhookRegistry {
                 eventTypes.check(spec.events()), spec.format() == null ? WebhookFormat.STANDARD : spec.format(),
                 spec.active() == null || spec.active(), masterKey.sealText(secret), sealedToken(spec.bearerToken()), Instant.now()));
         em.persist(endpoint);
+        settingsChanged.fire(new SettingsChanged(clientId, "webhook", endpoint.getId(), "created", spec.fieldsSet(), Instant.now()));
         return new CreatedWebhook(endpoint, secret);
     }
 
@@ -115,12 +126,14 @@ public class WebhookRegistry {
             endpoint.deactivate(now);
             outbox.cancelOutstanding(endpoint.getId(), "the webhook was deactivated");
         }
+        settingsChanged.fire(new SettingsChanged(clientId, "webhook", webhookId, "updated", changes.fieldsSet(), now));
         return endpoint;
     }
 
     /** Deletes the endpoint and its delivery log. */
     public void delete(UUID clientId, UUID webhookId) {
         em.remove(find(clientId, webhookId));
+        settingsChanged.fire(new SettingsChanged(clientId, "webhook", webhookId, "deleted", List.of(), Instant.now()));
     }
 
     /**
@@ -136,6 +149,7 @@ public class WebhookRegistry {
         WebhookEndpoint endpoint = find(clientId, webhookId);
         String secret = WebhookSignature.newSecret();
         endpoint.rotateSecret(masterKey.sealText(secret), period, Instant.now());
+        secretRotated.fire(new SecretRotated(clientId, "webhook_secret", webhookId, Instant.now()));
         return new CreatedWebhook(endpoint, secret);
     }
 

@@ -44,7 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "People", description = "Seed 004: a client's people with their roles (admin, faculty, student) and logins"),
                 @Tag(name = "Face Tasks", description = "Seed 004: asynchronous enrollment and verification tasks"),
                 @Tag(name = "Attendance", description = "Seed 004: attendance logs, summaries, manual marks and settings"),
-                @Tag(name = "Mobile", description = "Seed 004: the logged-in person's profile and check-in")
+                @Tag(name = "Mobile", description = "Seed 004: the logged-in person's profile and check-in"),
+                @Tag(name = "Security", description = "Seed 004: the client's append-only audit log")
         })
 @SecuritySchemes({
         @SecurityScheme(securitySchemeName = FaceGateApi.CLIENT_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

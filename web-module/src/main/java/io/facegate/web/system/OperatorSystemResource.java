@@ -83,7 +83,7 @@ public class OperatorSystemResource {
     @Operation(summary = "Health for the operator (seed 004): database and object storage (probed, response_time in ms), face engine, "
             + "face tasks and webhook deliveries waiting (queue_size), and the last 5 minutes of recorded API calls "
             + "(avg_api_response_time in seconds, requests_per_minute, error_rate = share of 5xx); cameras: every tenant's active cameras "
-            + "online and offline; 503 when a service is down")
+            + "online and offline, and those inactive; 503 when a service is down")
     @APIResponse(responseCode = "200", description = "All services healthy")
     @APIResponse(responseCode = "503", description = "At least one service is down")
     public Response health() {
@@ -97,7 +97,7 @@ public class OperatorSystemResource {
         Performance performance = null;
         OperationalLoad.CameraCounts cameras = null;
         if (databaseUp) {
-            cameras = load.cameras();
+            cameras = load.cameraCounts();
             OperationalLoad.Traffic traffic = load.traffic(TRAFFIC_WINDOW);
             performance = new Performance(traffic.averageResponseSeconds(), traffic.perMinute(), traffic.errorRate(), TRAFFIC_WINDOW.toMinutes());
         }
