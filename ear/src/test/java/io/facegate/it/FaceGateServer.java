@@ -83,9 +83,11 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
                 "FACEGATE_EGRESS_IMAGE_ALLOW", "public,loopback",
                 // ten attempts within about 20 s instead of three days, so a receiver can be down "for a while"
                 "FACEGATE_WEBHOOKS_RETRY_SCHEDULE", WEBHOOK_RETRY_SCHEDULE));
-        // Seed 004's general and verification limits would throttle the suites that call every operation many
-        // times; AttendanceIT tests the default authentication limit.
-        environment.putAll(Map.of("FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000"));
+        // Seed 004's general, verification and reports limits would throttle the suites that call every operation
+        // many times (ReportsIT asks for more than ten reports a minute when the server is quick); AttendanceIT tests
+        // the default authentication limit.
+        environment.putAll(Map.of("FACEGATE_RATE_LIMITS_GENERAL", "1000000", "FACEGATE_RATE_LIMITS_FACE_VERIFICATION", "1000000",
+                "FACEGATE_RATE_LIMITS_REPORTS", "1000000"));
         for (String setting : System.getProperty("facegate.it.env", "").split(",")) {
             if (!setting.isBlank()) {
                 String[] keyValue = setting.split("=", 2);

@@ -27,6 +27,7 @@ import java.util.UUID;
 public class CameraTester {
 
     private static final Duration TEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration FIRST_ANALYSIS_POLL = Duration.ofMillis(50);
     private static final int FRAMES = 6;
 
     @Inject
@@ -57,7 +58,8 @@ public class CameraTester {
     public CameraTest test(UUID clientId, String code) {
         Camera camera = registry.find(clientId, code).camera();
         CameraSupervisor.LiveCamera live = supervisor.live(camera.getId()).orElse(null);
-        if (live != null && live.status() == CameraStatus.ONLINE && live.resolution() != null) {
+        if (live != null && live.status() == CameraStatus.ONLINE) {
+            live = awaitFirstAnalysis(camera.getId(), live);
             return new CameraTest(true, "live", live.resolution(), null, live.millisSinceLastFrame(), null,
                     "this server polls the camera: frames are arriving");
         }
@@ -83,6 +85,25 @@ public class CameraTester {
             CameraFailure failure = CameraFailure.of(e);
             return new CameraTest(false, "connection", null, null, null, failure.code(), e.getMessage());
         }
+    }
+
+    /**
+     * A camera goes online with its first frame and learns its resolution when a frame is analysed,
+     * a moment later; a test in between waits for it (briefly) rather than open a second connection.
+     */
+    private CameraSupervisor.LiveCamera awaitFirstAnalysis(UUID cameraId, CameraSupervisor.LiveCamera live) {
+        long deadline = System.nanoTime() + TEST_TIMEOUT.toNanos();
+        CameraSupervisor.LiveCamera now = live;
+        while (now.resolution() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(FIRST_ANALYSIS_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+            now = supervisor.live(cameraId).orElse(now);
+        }
+        return now;
     }
 
     private String resolution(byte[] jpeg) {
