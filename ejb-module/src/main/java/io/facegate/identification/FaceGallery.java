@@ -6,11 +6,16 @@ import io.facegate.enrollment.EnrollmentCompleted;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.enrollment.TemplateVault;
 import io.facegate.recognition.FaceEmbedding;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -25,6 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every client's enrolled faces, searchable 1:N in memory. A client's index is loaded from its
@@ -32,11 +40,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * observes once their transaction has committed: a rolled-back enrollment is never searchable. A
  * client with at least {@code facegate.identification.compact-from} templates gets a compact index,
  * which opens the sealed templates of a search's few closest candidates to compute their exact
- * similarity. Deciding what a search's result means (thresholds, ambiguity) is {@link FaceRecognition}'s.
+ * similarity, and spreads a search over the machine's cores: the searching thread and a managed
+ * thread per further core. Deciding what a search's result means (thresholds, ambiguity) is
+ * {@link FaceRecognition}'s.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ManagedThreadFactoryDefinition(name = FaceGallery.THREADS)
 public class FaceGallery {
+
+    static final String THREADS = "java:app/concurrent/facegate-gallery-search";
 
     /** Templates read per query while a gallery loads: a million do not fit in memory at once. */
     private static final int PAGE = 2000;
@@ -55,7 +68,37 @@ public class FaceGallery {
     @Inject
     IdentificationSettings settings;
 
+    /** Threads made by the application's factory carry its context from creation (as in {@code FrameWorker}). */
+    @Resource(lookup = THREADS)
+    ManagedThreadFactory threads;
+
+    private ThreadPoolExecutor helpers;
+    private SearchThreads searchThreads;
+
     private final Map<UUID, GalleryIndex> indexes = new ConcurrentHashMap<>();
+
+    /**
+     * One helper per core besides the searching thread's. Searches that run at once share the
+     * helpers; one that finds them busy does its chunks itself ({@link SearchThreads}).
+     */
+    @PostConstruct
+    void start() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores == 1) {
+            searchThreads = SearchThreads.CALLER_ONLY;
+            return;
+        }
+        helpers = new ThreadPoolExecutor(cores - 1, cores - 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threads);
+        helpers.allowCoreThreadTimeOut(true);
+        searchThreads = new SearchThreads(helpers, cores - 1);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
+    }
 
     /** The client's enrolled faces at {@code threshold} or above: the most similar, and all within the ambiguity margin of it. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -91,7 +134,7 @@ public class FaceGallery {
 
     /** Reads the client's templates page by page (keyset pagination), opening each into the index. */
     private GalleryIndex load(UUID clientId) {
-        GalleryIndex index = new GalleryIndex(settings.compactFrom());
+        GalleryIndex index = new GalleryIndex(settings.compactFrom(), searchThreads);
         TypedQuery<Object[]> page = em.createNamedQuery(FaceTemplate.SEALED_OF_CLIENT_FIRST, Object[].class)
                 .setParameter("clientId", clientId);
         while (true) {

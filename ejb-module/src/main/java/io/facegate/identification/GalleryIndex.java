@@ -28,7 +28,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * for the stored templates of the few whose approximate similarity, give or take
  * {@link #APPROXIMATION_TOLERANCE}, could belong to the result, which it then computes exactly as
  * above. A template outside the candidates is missed; docs/benchmarks/identification.md measures
- * how rarely. A gallery stays compact once it is (until it is loaded again).
+ * how rarely. A gallery stays compact once it is (until it is loaded again). A compact search spreads
+ * its passes over the {@link SearchThreads} the gallery was given (in the server, a managed thread per
+ * extra core); which candidates it finds does not depend on them.
  */
 public final class GalleryIndex {
 
@@ -70,6 +72,7 @@ public final class GalleryIndex {
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final int compactFrom;
+    private final SearchThreads threads;
     /** The float templates, until the gallery turns compact; then null. */
     private TemplateRows rows = new TemplateRows();
     /** The compact codes, once the gallery has reached {@link #compactFrom} templates; null before. */
@@ -82,12 +85,18 @@ public final class GalleryIndex {
         this(Integer.MAX_VALUE);
     }
 
-    /** A gallery that turns compact when it reaches {@code compactFrom} templates. */
+    /** A gallery that turns compact when it reaches {@code compactFrom} templates, searched by the calling thread alone. */
     public GalleryIndex(int compactFrom) {
+        this(compactFrom, SearchThreads.CALLER_ONLY);
+    }
+
+    /** A gallery that turns compact when it reaches {@code compactFrom} templates; a compact search spreads over {@code threads}. */
+    GalleryIndex(int compactFrom, SearchThreads threads) {
         if (compactFrom < 1) {
             throw new IllegalArgumentException("compactFrom must be >= 1, got " + compactFrom);
         }
         this.compactFrom = compactFrom;
+        this.threads = Objects.requireNonNull(threads, "threads");
     }
 
     /** Adds the person's template, or replaces it (re-enrolment). */
@@ -197,7 +206,7 @@ public final class GalleryIndex {
             if (codes == null) {
                 return exactSearch(probe, threshold, ambiguityMargin);
             }
-            CompactRows.Candidates nearest = codes.nearest(probe.values(), CANDIDATES);
+            CompactRows.Candidates nearest = codes.nearest(probe.values(), CANDIDATES, threads);
             Shortlist shortlist = new Shortlist(threshold, ambiguityMargin, APPROXIMATION_TOLERANCE);
             for (int i = 0; i < nearest.count(); i++) {
                 shortlist.accept(nearest.rows()[i], nearest.similarities()[i]);

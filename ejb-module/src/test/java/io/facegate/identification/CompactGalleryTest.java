@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static io.facegate.identification.Embeddings.bruteForce;
 import static io.facegate.identification.Embeddings.near;
@@ -51,12 +54,28 @@ class CompactGalleryTest {
     /** Probes with a match, look-alikes around the threshold: the same result as comparing with every template. */
     @Test
     void findsWhatComparingWithEveryTemplateFinds() {
-        GalleryIndex index = new GalleryIndex(1);
-        List<UUID> people = enrol(index, 3000);
+        assertFindsWhatComparingWithEveryTemplateFinds(new GalleryIndex(1), 3000, 300);
+    }
+
+    /** A search spread over threads, on a gallery of several blocks of codes: still what comparing with every template finds. */
+    @Test
+    void findsTheSameWhenASearchIsSpreadOverThreads() throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            assertFindsWhatComparingWithEveryTemplateFinds(new GalleryIndex(1, new SearchThreads(pool, 2)),
+                    3 * CompactRows.SIGN_BLOCK_ROWS + 500, 80);
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        }
+    }
+
+    private void assertFindsWhatComparingWithEveryTemplateFinds(GalleryIndex index, int size, int probes) {
+        List<UUID> people = enrol(index, size);
         for (int i = 0; i < 40; i++) {
             enrol(index, near(gallery.get(people.get(random.nextInt(people.size()))), 1.8 + random.nextDouble(), random));
         }
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < probes; i++) {
             FaceEmbedding probe = i % 4 == 0 ? random(random)
                     : near(gallery.get(people.get(random.nextInt(people.size()))), 0.5 + 2 * random.nextDouble(), random);
             double threshold = 0.2 + 0.4 * random.nextDouble();
