@@ -1,7 +1,8 @@
 // FaceGate's console (/console/) used as its users would, in headless Chromium against the server
-// the integration tests start: the operator creates a client; its tenant admin creates a person,
-// enrolls them from photos, adds a webhook endpoint and a camera pointed at the emulated ESP32 that
-// plays the person, and sees (in other tabs, signed in on their own) the detection arrive live with
+// the integration tests start: the operator creates a client; its tenant admin creates two people,
+// enrolls one from Chromium's fake webcam (playing the clip the camera plays too) and the other from
+// photos, sees both profile pictures, adds a webhook endpoint and a camera pointed at the emulated
+// ESP32 that plays the first person, and sees (in other tabs, signed in on their own) the detection arrive live with
 // the face crop and the attendance board update; looks at the preview, test, health, logs, charts,
 // webhook log (replaying a delivery), a report as figures and as a PDF (progress, history, the
 // presigned download) with a schedule, sessions and usage; the person then signs in and sees only
@@ -10,12 +11,12 @@
 //
 //   node console-scenario.mjs --base-url http://localhost:18080 --admin-token fga_... --client-name "Console Co" \
 //       --camera-url http://127.0.0.1:1234/stream --webhook-url http://127.0.0.1:2345/hook --photos a.jpg,b.jpg,c.jpg \
-//       --screenshots target/e2e-screenshots
+//       --webcam-clip blink.mjpeg --work-dir target/e2e --screenshots target/e2e-screenshots
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, y4mOf } from './chromium.mjs';
 
 const { values: options } = parseArgs({
     options: {
@@ -25,6 +26,8 @@ const { values: options } = parseArgs({
         'camera-url': { type: 'string' },
         'webhook-url': { type: 'string' },
         photos: { type: 'string' },
+        'webcam-clip': { type: 'string' },
+        'work-dir': { type: 'string' },
         screenshots: { type: 'string' },
         'timeout-seconds': { type: 'string', default: '90' },
     },
@@ -112,8 +115,8 @@ async function open(page, view) {
 const statusText = (page) => page.locator('#status').textContent();
 const form = (page, heading) => page.locator('form', { has: page.getByRole('heading', { name: heading }) });
 
-// The face crops come from the test's object storage, on another loopback port.
-const browser = await launchChromium({ localNetwork: true });
+// The face crops and profile pictures come from the test's object storage, on another loopback port.
+const browser = await launchChromium({ localNetwork: true, fakeVideo: y4mOf(options['webcam-clip'], options['work-dir']) });
 try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await newPage(context, 'main');
@@ -166,16 +169,34 @@ try {
         await create.getByRole('button', { name: 'Create person' }).click();
         await page.getByRole('cell', { name: person.employeeId, exact: true }).waitFor();
     }
+    // The first from the webcam, through the browser client library; the second from photos.
+    const webcam = form(page, 'Enroll a face from the webcam');
+    await webcam.getByLabel('Employee id').fill(PERSON.employeeId);
+    await webcam.getByRole('button', { name: 'Start the webcam' }).click();
+    await page.locator('.webcam-status').filter({ hasText: /good frames/ }).waitFor();
+    await screenshot(page, 'people-webcam');
+    await accessibility(page, 'people-webcam');
+    await page.locator('.webcam-status').filter({ hasText: /is enrolled|failed/ }).waitFor({ timeout: 120_000 });
+    report.webcam_enrollment = await page.locator('.webcam-status').textContent();
+    report.webcam_released = await page.locator('video.webcam').evaluate((video) => video.srcObject === null && video.hidden);
     const enroll = form(page, 'Enroll a face from photos');
-    await enroll.getByLabel('Employee id').fill(PERSON.employeeId);
+    await enroll.getByLabel('Employee id').fill(OTHER.employeeId);
     await enroll.getByLabel('Photos (3 to 5, one face each)').setInputFiles(options.photos.split(','));
     await enroll.getByRole('button', { name: 'Enroll face' }).click();
     await page.locator('.task-status').filter({ hasText: /is enrolled|failed/ }).waitFor({ timeout: 120_000 });
     report.enrollment = await page.locator('.task-status').textContent();
-    report.face_badge = await page.locator(`tr:has(td:text-is("${PERSON.employeeId}")) .badge`).first().textContent();
+    report.face_badges = {};
+    for (const person of [PERSON, OTHER]) {
+        report.face_badges[person.employeeId] = await page.locator(`tr:has(td:text-is("${person.employeeId}")) .badge`).first().textContent();
+    }
+    // Both profile pictures, from the object storage through the presigned links the API gave.
+    await page.waitForFunction(() => [...document.querySelectorAll('img.profile-image')]
+        .filter((image) => image.complete && image.naturalWidth > 0).length >= 2);
+    report.profile_pictures = await page.locator('img.profile-image').evaluateAll((images) => images
+        .map((image) => `${image.alt}: ${image.naturalWidth}x${image.naturalHeight}`));
     await screenshot(page, 'people');
     await accessibility(page, 'people');
-    step('person created and enrolled');
+    step('people created, enrolled from the webcam and from photos');
 
     await open(page, 'Webhooks');
     await page.getByLabel('URL').fill(options['webhook-url']);

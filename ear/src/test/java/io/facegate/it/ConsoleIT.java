@@ -15,10 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The console at {@code /console/} in Debian's headless Chromium ({@code console-scenario.mjs}): the
- * operator creates a client, its tenant admin creates and enrolls a person from photos, adds a
- * webhook endpoint and a camera pointed at the emulated ESP32 playing that person, and sees the
+ * operator creates a client, its tenant admin creates two people, enrolls one from Chromium's fake
+ * webcam (through the browser client library, the webcam playing the clip the camera plays) and the
+ * other from photos, sees their profile pictures, adds a
+ * webhook endpoint and a camera pointed at the emulated ESP32 playing the first, and sees the
  * detection and the attendance arrive live in other tabs; then the preview, test, health, charts,
  * the webhook log with a replay, and the person's own attendance on a phone. axe-core finds nothing
  * on any view, no CSP violation and no page error happen, and no credential is kept in browser
@@ -48,8 +47,11 @@ class ConsoleIT {
 
     private static final long SCENARIO_TIMEOUT_SECONDS = 420;
     private static final String CLIENT_NAME = "Console Co";
-    /** Frames of the blink clip where its person faces the camera (BlinkPerson enrolls from the same). */
-    private static final int[] PHOTO_FRAMES = {20, 23, 26};
+    /** Photos of the second person, enrolled from uploads (AttendanceIT enrolls the same). */
+    private static final List<String> PHOTOS = List.of("John_Simm/000288_00470387.jpg", "John_Simm/000297_00470170.jpg",
+            "John_Simm/000300_00470148.jpg");
+    /** What the fake webcam plays: the ESP32 emulator's clip, so the person enrolled from it is the one the camera sees. */
+    private static final String WEBCAM_CLIP = "camera-stream/esp32cam_blink_vga_10fps.mjpeg";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -124,20 +126,14 @@ class ConsoleIT {
     @Test
     @Order(3)
     void operatorTenantAdminAndPersonUseTheConsoleInChromium() throws Exception {
-        Path photos = E2eNode.WORK.resolve("console-photos");
-        Files.createDirectories(photos);
-        List<String> photoFiles = new ArrayList<>();
-        for (int frame : PHOTO_FRAMES) {
-            Path photo = photos.resolve("blink-" + frame + ".jpg");
-            Files.write(photo, BlinkPerson.FRAMES.get(frame));
-            photoFiles.add(photo.toString());
-        }
+        List<String> photoFiles = PHOTOS.stream().map(photo -> TestData.path("identities/" + photo).toAbsolutePath().toString()).toList();
         JsonObject report;
         try (Esp32Emulator camera = new Esp32Emulator(BlinkPerson.FRAMES); WebhookReceiver receiver = WebhookReceiver.start()) {
             camera.play(BlinkPerson.FRAMES, true);
             E2eNode.Run run = E2eNode.run(List.of("console-scenario.mjs", "--base-url", FaceGateServer.baseUrl(),
                     "--admin-token", FaceGateServer.ADMIN_TOKEN, "--client-name", CLIENT_NAME, "--camera-url", camera.streamUrl(),
                     "--webhook-url", receiver.url("/console-hook"), "--photos", String.join(",", photoFiles),
+                    "--webcam-clip", TestData.path(WEBCAM_CLIP).toAbsolutePath().toString(), "--work-dir", E2eNode.WORK.toString(),
                     "--screenshots", E2eNode.SCREENSHOTS.toString(), "--timeout-seconds", "90"), "console", SCENARIO_TIMEOUT_SECONDS);
             assertEquals(0, run.exitCode(), run.output());
             report = run.report();
@@ -190,8 +186,14 @@ class ConsoleIT {
                 && row.contains("Download")), reports::toString);
         assertEquals(200, reports.getJsonObject("download").getInt("status"), reports::toString);
         assertEquals("%PDF", reports.getJsonObject("download").getString("magic"), "the presigned link serves the PDF");
+        assertTrue(report.getString("webcam_enrollment").contains("is enrolled from the webcam"), report::toString);
+        assertTrue(report.getBoolean("webcam_released"), "the webcam is released once enrolled");
         assertTrue(report.getString("enrollment").contains("is enrolled"), report::toString);
-        assertEquals("enrolled", report.getString("face_badge"));
+        assertEquals("enrolled", report.getJsonObject("face_badges").getString("CON001"), report::toString);
+        assertEquals("enrolled", report.getJsonObject("face_badges").getString("CON002"), report::toString);
+        List<String> pictures = strings(report.getJsonArray("profile_pictures"));
+        assertTrue(pictures.size() == 2 && pictures.stream().allMatch(p -> p.matches("Profile picture of .+: [1-9]\\d*x[1-9]\\d*")),
+                "both people's profile pictures loaded: " + pictures);
         assertTrue(report.getString("webhook_test").startsWith("Test ping delivered"), report::toString);
         assertTrue(report.getString("board_before").endsWith(": 0"), report::toString);
         assertTrue(report.getString("board_after").endsWith(": 1"), report::toString);
@@ -210,6 +212,17 @@ class ConsoleIT {
 
         JsonObject client = report.getJsonObject("client");
         Api tenant = new Tenants.Tenant(null, client.getString("api_key"), client.getString("api_secret")).api();
+        // The profile picture's presigned link serves the image; another tenant does not find the person at all.
+        JsonObject enrolled = tenant.get("/api/v1/users/?search=CON001").json().getJsonArray("results").getJsonObject(0);
+        HttpResponse<byte[]> picture = HTTP.send(HttpRequest.newBuilder(URI.create(enrolled.getString("profile_image_url"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, picture.statusCode());
+        assertEquals("image/jpeg", picture.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(0xFF, picture.body()[0] & 0xFF, "a JPEG");
+        Api stranger = Tenants.create("Console Stranger Co").api();
+        assertEquals(404, stranger.get("/api/v1/users/" + enrolled.getString("id") + "/").status());
+        assertEquals(0, stranger.get("/api/v1/users/?search=CON001").json().getInt("count"));
+
         JsonObject matched = tenant.get("/api/v1/detections/?camera_id=DOOR-C&status=MATCHED").json();
         assertTrue(matched.getInt("count") >= 1, matched::toString);
         assertEquals("CON001", matched.getJsonArray("results").getJsonObject(0).getString("external_user_id"));
