@@ -38,6 +38,9 @@ const TIMEOUT = Number(options['timeout-seconds']) * 1000;
 const CAMERA = 'DOOR-C';
 const PERSON = { employeeId: 'CON001', first: 'Blink', last: 'Clip', email: 'blink.clip@console.example', password: 'console-pass-1' };
 const OTHER = { employeeId: 'CON002', first: 'Other', last: 'Person', email: 'other.person@console.example' };
+/** One more than the console's page of 20: the incidents list has a second page. */
+const INCIDENTS = 21;
+const PHONE = { width: 390, height: 844 };
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 
 mkdirSync(options.screenshots, { recursive: true });
@@ -114,6 +117,7 @@ async function open(page, view) {
 
 const statusText = (page) => page.locator('#status').textContent();
 const form = (page, heading) => page.locator('form', { has: page.getByRole('heading', { name: heading }) });
+const section = (page, heading) => page.locator('section.panel', { has: page.getByRole('heading', { name: heading, exact: true }) });
 
 // The face crops and profile pictures come from the test's object storage, on another loopback port.
 const browser = await launchChromium({ localNetwork: true, fakeVideo: y4mOf(options['webcam-clip'], options['work-dir']) });
@@ -121,6 +125,8 @@ try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await newPage(context, 'main');
     report.sign_in_form_shown = await page.getByRole('heading', { name: 'Sign in' }).isVisible();
+    await page.keyboard.press('Tab');
+    report.first_tab_stop = await page.evaluate(() => document.activeElement?.textContent);
     await accessibility(page, 'sign-in');
     await screenshot(page, 'sign-in');
 
@@ -253,7 +259,11 @@ try {
     await board.locator('figure.chart canvas').first().waitFor();
     await screenshot(board, 'attendance');
     await accessibility(board, 'attendance');
-    step('attendance board updated live');
+    await board.setViewportSize(PHONE);
+    await screenshot(board, 'attendance-phone');
+    await accessibility(board, 'attendance-phone');
+    report.board_horizontal_overflow = await board.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    step('attendance board updated live, readable on a phone');
 
     await page.getByRole('button', { name: `Preview: ${CAMERA}` }).click();
     await page.waitForFunction(() => Number(document.querySelector('img.preview')?.dataset.frames ?? 0) >= 3);
@@ -316,6 +326,53 @@ try {
     await accessibility(page, 'webhooks');
     step('webhook log and replay');
 
+    // The audit log with its filters; incidents (reported over the API: the console lists them) a page at a time.
+    const tokens = await (await fetch(`${BASE}/api/core/auth/client/`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(client),
+    })).json();
+    report.incidents_reported = [];
+    for (let i = 1; i <= INCIDENTS; i++) {
+        const reported = await fetch(`${BASE}/api/v1/security/report-incident/`, {
+            method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.access}` },
+            body: JSON.stringify({ type: 'tailgating', description: `Two people through the door on one face (${i})`, severity: 'high', camera_id: CAMERA }),
+        });
+        report.incidents_reported.push(reported.status);
+    }
+    // By keyboard: a view link followed with Enter moves the focus to the view's heading.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Audit log', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Audit log' }).waitFor();
+    report.focus_after_keyboard_navigation = await page.evaluate(() => document.activeElement?.id);
+    const auditSection = section(page, 'Audit entries');
+    await auditSection.getByRole('table', { name: /^Audit entries \(\d+\)/ }).waitFor();
+    report.audit = { all: await auditSection.locator('caption').textContent() };
+    await auditSection.getByLabel('Action').selectOption('enrollment');
+    await auditSection.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[aria-label^="Audit entries"] tbody tr')];
+        return rows.length > 0 && rows.every((row) => row.cells[1]?.textContent === 'enrollment');
+    });
+    report.audit.enrollments = (await auditSection.locator('tbody tr td:nth-child(3)').allTextContents()).sort();
+    await auditSection.getByLabel('Action').selectOption('manual_mark');
+    await auditSection.getByLabel('Person (employee id)').fill(OTHER.employeeId);
+    await auditSection.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[aria-label^="Audit entries"] tbody tr')];
+        return rows.length > 0 && rows.every((row) => row.cells[1]?.textContent === 'manual_mark');
+    });
+    report.audit.manual_marks = await auditSection.locator('tbody tr td:nth-child(3)').allTextContents();
+    const incidentsSection = section(page, 'Security incidents');
+    await incidentsSection.getByRole('table', { name: `Security incidents (${INCIDENTS}), newest first` }).waitFor();
+    report.incidents = { first_page: await incidentsSection.locator('tbody tr').count(), position: await incidentsSection.locator('.page-position').textContent() };
+    await screenshot(page, 'audit');
+    await accessibility(page, 'audit');
+    await incidentsSection.getByRole('button', { name: 'Next page' }).click();
+    await incidentsSection.locator('.page-position', { hasText: 'Page 2' }).waitFor();
+    report.incidents.second_page = await incidentsSection.locator('tbody tr').allInnerTexts();
+    report.incidents.second_position = await incidentsSection.locator('.page-position').textContent();
+    report.incidents.next_disabled = await incidentsSection.getByRole('button', { name: 'Next page' }).isDisabled();
+    step('audit log filtered, incidents paged');
+
     await open(page, 'Sessions');
     await page.getByRole('table', { name: /^Sessions/ }).waitFor();
     await accessibility(page, 'sessions');
@@ -329,7 +386,7 @@ try {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     // A person: their own attendance only, on a phone.
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await signIn(page, 'Person (attendance login)', { 'API key': client.api_key, Email: PERSON.email, Password: PERSON.password });
     await page.getByRole('table', { name: /^My attendance logs/ }).waitFor();
     report.person = {
@@ -340,6 +397,19 @@ try {
     };
     await screenshot(page, 'person');
     await accessibility(page, 'person');
+    // The selfie check-in, on the phone, by keyboard alone: the fake webcam shows the person.
+    await page.getByRole('button', { name: 'Open the camera' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Check in now' }).waitFor();
+    report.person.check_in_focused = await page.evaluate(() => document.activeElement?.textContent);
+    await page.waitForFunction(() => document.querySelector('video.webcam')?.videoWidth > 0);
+    await screenshot(page, 'check-in-phone');
+    await accessibility(page, 'check-in-phone');
+    await page.keyboard.press('Enter');
+    await page.locator('.check-in-result').filter({ hasText: /checked in/i }).waitFor(); // "Checked in", "Already checked in" or "Not checked in: why"
+    report.person.check_in = await page.locator('.check-in-result').textContent();
+    report.person.check_in_overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    report.person.camera_released = await page.locator('video.webcam').evaluate((video) => video.srcObject === null);
     await storage(page, 'person signed in', [PERSON.password]);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -2,6 +2,7 @@
 // from the webcam (through FaceGate's browser client library, as an integrator's page would) or
 // from uploaded photos, erase.
 import { FaceAuthClient } from '../../js/facegate-client.js';
+import { cameraProblem, startCamera, stopCamera } from '../camera.js';
 import { announce, announceError, badge, field, fill, h, table, values } from '../dom.js';
 
 const ROLES = [['student', 'Student'], ['faculty', 'Faculty (staff)'], ['admin', 'Admin']];
@@ -142,15 +143,10 @@ export default {
                 announce(`There is no person with employee id ${employeeId}; create them first.`, { error: true });
                 return;
             }
-            const camera = await navigator.mediaDevices.getUserMedia({
-                video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' }, audio: false,
-            });
             const client = new FaceAuthClient({ apiKey: session.apiKey });
-            capture = { camera, client };
-            video.srcObject = camera;
-            video.hidden = false;
+            capture = { camera: null, client };
             stopButton.disabled = false;
-            await video.play();
+            capture.camera = await startCamera(video);
             const completed = new Promise((resolve, reject) => {
                 client.onProgress = (data) => {
                     webcamProgress.hidden = false;
@@ -187,8 +183,8 @@ export default {
         function webcamFailed(error) {
             stopWebcam();
             webcamStatus.textContent = '';
-            if (error?.name === 'NotAllowedError' || error?.name === 'NotFoundError') {
-                announce(error.name === 'NotAllowedError' ? 'Camera access was refused.' : 'No camera was found.', { error: true });
+            if (error instanceof DOMException) {
+                announce(cameraProblem(error), { error: true });
             } else {
                 announceError(error);
             }
@@ -199,10 +195,8 @@ export default {
                 return;
             }
             capture.client.close();
-            capture.camera.getTracks().forEach((track) => track.stop());
+            stopCamera(video, capture.camera);
             capture = null;
-            video.srcObject = null;
-            video.hidden = true;
             webcamProgress.hidden = true;
             stopButton.disabled = true;
         }
