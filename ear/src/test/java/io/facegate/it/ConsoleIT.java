@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +41,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the webhook log with a replay, and the person's own attendance on a phone. axe-core finds nothing
  * on any view, no CSP violation and no page error happen, and no credential is kept in browser
  * storage. The event stream itself is checked over HTTP: it needs a client's credentials, asks for
- * {@code text/event-stream}, and shows a tenant nothing of another's. Screenshots go to
- * {@code target/e2e-screenshots/console-*.png}.
+ * {@code text/event-stream}, and shows a tenant nothing of another's. Then the operator and a tenant
+ * admin open every view of theirs in Debian's headless Firefox ESR ({@code firefox-scenario.mjs},
+ * puppeteer-core over WebDriver BiDi). Screenshots go to {@code target/e2e-screenshots/console-*.png}.
  */
 @ExtendWith(FaceGateServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
 
     private static final long SCENARIO_TIMEOUT_SECONDS = 420;
+    private static final long FIREFOX_TIMEOUT_SECONDS = 240;
     private static final String CLIENT_NAME = "Console Co";
     /** Photos of the second person, enrolled from uploads (AttendanceIT enrolls the same). */
     private static final List<String> PHOTOS = List.of("John_Simm/000288_00470387.jpg", "John_Simm/000297_00470170.jpg",
@@ -261,6 +265,32 @@ class ConsoleIT {
         assertEquals(1, streams.getInt("attendance"), streams::toString);
         System.out.printf("ConsoleIT: camera online %.1f s and its person's detection live %.1f s after it was added%n",
                 report.getJsonNumber("seconds_to_online").doubleValue(), report.getJsonNumber("seconds_to_live_detection").doubleValue());
+    }
+
+    @Test
+    @Order(4)
+    void operatorAndTenantAdminOpenEveryViewInFirefox() throws Exception {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/firefox-esr")) && Files.isDirectory(E2eNode.E2E.resolve("node_modules/puppeteer-core")),
+                "run .ci/install-test-prerequisites (firefox-esr, npm ci in ear/src/test/e2e) before the integration tests");
+        Tenants.Tenant tenant = Tenants.create("Console Firefox Co");
+        E2eNode.Run run = E2eNode.run(List.of("firefox-scenario.mjs", "--base-url", FaceGateServer.baseUrl(),
+                "--admin-token", FaceGateServer.ADMIN_TOKEN, "--api-key", tenant.apiKey(), "--api-secret", tenant.apiSecret(),
+                "--screenshots", E2eNode.SCREENSHOTS.toString()), "console-firefox", FIREFOX_TIMEOUT_SECONDS);
+        assertEquals(0, run.exitCode(), run.output());
+        JsonObject report = run.report();
+        System.out.println("ConsoleIT (Firefox): " + report);
+        assertFalse(report.containsKey("harness_error"), report::toString);
+        assertTrue(report.getString("browser").startsWith("firefox/"), report::toString);
+        assertEquals(List.of("operator-clients", "operator-system", "tenant-detections", "tenant-cameras", "tenant-attendance", "tenant-reports",
+                "tenant-people", "tenant-sessions", "tenant-webhooks", "tenant-usage", "tenant-audit"), List.copyOf(report.getJsonObject("views").keySet()));
+        report.getJsonObject("views").forEach((view, shown) -> assertEquals(JsonValue.NULL, shown.asJsonObject().get("error"),
+                "the view announced an error in Firefox: " + view + " " + shown));
+        assertTrue(report.getBoolean("live"), "the live feed connects in Firefox");
+        assertEquals(0, report.getInt("storage_entries"), "nothing kept in browser storage");
+        assertEquals(List.of(), strings(report.getJsonArray("page_errors")), "uncaught errors in Firefox");
+        assertEquals(List.of(), strings(report.getJsonArray("console_errors")), "errors in Firefox's console (CSP violations included)");
+        report.getJsonObject("accessibility_violations").forEach((view, violations) -> assertEquals(List.of(),
+                strings(violations.asJsonArray()), "axe-core WCAG 2 A/AA findings in Firefox on " + view));
     }
 
     private static List<String> strings(JsonArray array) {
