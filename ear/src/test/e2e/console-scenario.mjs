@@ -12,10 +12,10 @@
 //   node console-scenario.mjs --base-url http://localhost:18080 --admin-token fga_... --client-name "Console Co" \
 //       --camera-url http://127.0.0.1:1234/stream --webhook-url http://127.0.0.1:2345/hook --photos a.jpg,b.jpg,c.jpg \
 //       --webcam-clip blink.mjpeg --work-dir target/e2e --screenshots target/e2e-screenshots
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { accessibilityViolations } from './axe.mjs';
 import { launchChromium, y4mOf } from './chromium.mjs';
 
 const { values: options } = parseArgs({
@@ -41,7 +41,6 @@ const OTHER = { employeeId: 'CON002', first: 'Other', last: 'Person', email: 'ot
 /** One more than the console's page of 20: the incidents list has a second page. */
 const INCIDENTS = 21;
 const PHONE = { width: 390, height: 844 };
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 
 mkdirSync(options.screenshots, { recursive: true });
 const report = {
@@ -80,13 +79,8 @@ async function newPage(context, name) {
 const step = (name) => report.steps.push(name);
 const screenshot = (page, name) => page.screenshot({ path: path.join(options.screenshots, `console-${name}.png`), fullPage: true });
 
-/** axe-core's WCAG 2 A/AA findings on the page as it is (evaluated over DevTools, which the page's CSP does not govern). */
 async function accessibility(page, name) {
-    if (!await page.evaluate(() => Boolean(window.axe))) {
-        await page.evaluate(AXE);
-    }
-    report.accessibility_violations[name] = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }))
-        .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    report.accessibility_violations[name] = await accessibilityViolations(page);
 }
 
 /** Everything the page keeps in browser storage, and whether any token or secret the test saw is in it. */

@@ -6,11 +6,11 @@
 //
 //   node firefox-scenario.mjs --base-url http://localhost:18080 --admin-token fga_... --api-key fg_... --api-secret fgs_... \
 //       --screenshots target/e2e-screenshots
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { accessibilityViolations } from './axe.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -26,7 +26,6 @@ const { values: options } = parseArgs({
 });
 
 const TIMEOUT = Number(options['timeout-seconds']) * 1000;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
 
 /** Each view's key content: what must be on the page once the view loaded (tables by their caption). */
 const VIEWS = {
@@ -75,12 +74,7 @@ async function openEach(page, kind) {
             error: document.getElementById('status').classList.contains('status-error') ? document.getElementById('status').textContent : null,
         }));
         await page.screenshot({ path: path.join(options.screenshots, `console-firefox-${kind}-${view}.png`), fullPage: true });
-        // Evaluated over BiDi, which the page's CSP does not govern.
-        if (!await page.evaluate(() => Boolean(window.axe))) {
-            await page.evaluate(AXE);
-        }
-        report.accessibility_violations[`${kind}-${view}`] = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }))
-            .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+        report.accessibility_violations[`${kind}-${view}`] = await accessibilityViolations(page);
     }
 }
 
