@@ -1,6 +1,7 @@
 // FaceGate's console (/console/) in Debian's headless Firefox ESR, driven by puppeteer-core over
-// WebDriver BiDi (never a downloaded browser): the operator and a tenant admin sign in and open every
-// view of theirs; each view must show its key content, announce no error, and leave no uncaught
+// WebDriver BiDi (never a downloaded browser): the operator and a tenant admin (of the client the
+// Chromium scenario filled) sign in and open every view of theirs; each view must show its key
+// content and its pictures, announce no error, and leave no uncaught
 // error, console error or CSP violation behind; axe-core checks each one and a screenshot of each is
 // saved. Prints one JSON report for ConsoleIT to judge.
 //
@@ -69,10 +70,21 @@ async function openEach(page, kind) {
     for (const [view, content] of Object.entries(VIEWS[kind])) {
         await page.click(`#nav a[data-view="${view}"]`);
         await page.waitForSelector(`#view[data-view="${view}"] ${content}`);
-        report.views[`${kind}-${view}`] = await page.evaluate(() => ({
-            heading: document.getElementById('view-heading').textContent,
-            error: document.getElementById('status').classList.contains('status-error') ? document.getElementById('status').textContent : null,
-        }));
+        // Pictures (profile pictures, face crops) come from the object storage's presigned links; a lazy
+        // one below the fold is not fetched at all.
+        const pictures = () => [...document.querySelectorAll('#view img')]
+            .filter((image) => image.loading !== 'lazy' || image.getBoundingClientRect().top < window.innerHeight);
+        await page.waitForFunction(`(${pictures})().every((image) => image.complete)`);
+        report.views[`${kind}-${view}`] = await page.evaluate(`(() => {
+            const status = document.getElementById('status');
+            const shown = (${pictures})();
+            return {
+                heading: document.getElementById('view-heading').textContent,
+                error: status.classList.contains('status-error') ? status.textContent : null,
+                pictures: shown.length,
+                pictures_shown: shown.filter((image) => image.naturalWidth > 0).length,
+            };
+        })()`);
         await page.screenshot({ path: path.join(options.screenshots, `console-firefox-${kind}-${view}.png`), fullPage: true });
         report.accessibility_violations[`${kind}-${view}`] = await accessibilityViolations(page);
     }

@@ -15,6 +15,14 @@ function details(entry) {
         .join(', ');
 }
 
+/** Who raised an incident: FaceGate itself, or who reported it (`client:<id>` or `person:<id>`). */
+function raisedBy(incident) {
+    if (incident.origin !== 'reported') {
+        return 'FaceGate';
+    }
+    return incident.reported_by?.startsWith('person:') ? 'an admin person' : 'the tenant admin';
+}
+
 /**
  * A filtered listing of seed 004's pages (`page`, `page_size`; answered `{count, next, previous, results}`)
  * with Previous and Next buttons.
@@ -98,7 +106,7 @@ export default {
                 { label: 'Severity', value: (i) => badge(i.severity) },
                 { label: 'Camera', value: (i) => i.camera_id },
                 { label: 'Description', value: (i) => i.description },
-                { label: 'Raised by', value: (i) => (i.origin === 'reported' ? i.reported_by ?? 'reported' : 'FaceGate') },
+                { label: 'Raised by', value: raisedBy },
             ],
             empty: 'No incidents match.',
         });

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,9 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the webhook log with a replay, and the person's own attendance on a phone. axe-core finds nothing
  * on any view, no CSP violation and no page error happen, and no credential is kept in browser
  * storage. The event stream itself is checked over HTTP: it needs a client's credentials, asks for
- * {@code text/event-stream}, and shows a tenant nothing of another's. Then the operator and a tenant
- * admin open every view of theirs in Debian's headless Firefox ESR ({@code firefox-scenario.mjs},
- * puppeteer-core over WebDriver BiDi). Screenshots go to {@code target/e2e-screenshots/console-*.png}.
+ * {@code text/event-stream}, and shows a tenant nothing of another's. Then the operator and that
+ * tenant's admin open every view of theirs in Debian's headless Firefox ESR ({@code firefox-scenario.mjs},
+ * puppeteer-core over WebDriver BiDi), pictures included. Screenshots go to {@code target/e2e-screenshots/console-*.png}.
  */
 @ExtendWith(FaceGateServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,6 +60,9 @@ class ConsoleIT {
     private static final String WEBCAM_CLIP = "camera-stream/esp32cam_blink_vga_10fps.mjpeg";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** The client the Chromium scenario created and filled (api_key, api_secret), which Firefox then opens. */
+    private static JsonObject consoleClient;
 
     @BeforeAll
     static void prerequisites() {
@@ -240,6 +244,7 @@ class ConsoleIT {
         assertTrue(incidents.getBoolean("next_disabled"), incidents::toString);
 
         JsonObject client = report.getJsonObject("client");
+        consoleClient = client;
         Api tenant = new Tenants.Tenant(null, client.getString("api_key"), client.getString("api_secret")).api();
         // The profile picture's presigned link serves the image; another tenant does not find the person at all.
         JsonObject enrolled = tenant.get("/api/v1/users/?search=CON001").json().getJsonArray("results").getJsonObject(0);
@@ -272,7 +277,8 @@ class ConsoleIT {
     void operatorAndTenantAdminOpenEveryViewInFirefox() throws Exception {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/firefox-esr")) && Files.isDirectory(E2eNode.E2E.resolve("node_modules/puppeteer-core")),
                 "run .ci/install-test-prerequisites (firefox-esr, npm ci in ear/src/test/e2e) before the integration tests");
-        Tenants.Tenant tenant = Tenants.create("Console Firefox Co");
+        assertNotNull(consoleClient, "the Chromium scenario made the client whose console Firefox opens");
+        Tenants.Tenant tenant = new Tenants.Tenant(null, consoleClient.getString("api_key"), consoleClient.getString("api_secret"));
         E2eNode.Run run = E2eNode.run(List.of("firefox-scenario.mjs", "--base-url", FaceGateServer.baseUrl(),
                 "--admin-token", FaceGateServer.ADMIN_TOKEN, "--api-key", tenant.apiKey(), "--api-secret", tenant.apiSecret(),
                 "--screenshots", E2eNode.SCREENSHOTS.toString()), "console-firefox", FIREFOX_TIMEOUT_SECONDS);
@@ -283,8 +289,12 @@ class ConsoleIT {
         assertTrue(report.getString("browser").startsWith("firefox/"), report::toString);
         assertEquals(List.of("operator-clients", "operator-system", "tenant-detections", "tenant-cameras", "tenant-attendance", "tenant-reports",
                 "tenant-people", "tenant-sessions", "tenant-webhooks", "tenant-usage", "tenant-audit"), List.copyOf(report.getJsonObject("views").keySet()));
-        report.getJsonObject("views").forEach((view, shown) -> assertEquals(JsonValue.NULL, shown.asJsonObject().get("error"),
-                "the view announced an error in Firefox: " + view + " " + shown));
+        report.getJsonObject("views").forEach((view, shown) -> {
+            assertEquals(JsonValue.NULL, shown.asJsonObject().get("error"), "the view announced an error in Firefox: " + view + " " + shown);
+            assertEquals(shown.asJsonObject().getInt("pictures"), shown.asJsonObject().getInt("pictures_shown"), "a picture did not load: " + view);
+        });
+        assertEquals(2, report.getJsonObject("views").getJsonObject("tenant-people").getInt("pictures_shown"), "both profile pictures");
+        assertTrue(report.getJsonObject("views").getJsonObject("tenant-detections").getInt("pictures_shown") >= 1, "face crops");
         assertTrue(report.getBoolean("live"), "the live feed connects in Firefox");
         assertEquals(0, report.getInt("storage_entries"), "nothing kept in browser storage");
         assertEquals(List.of(), strings(report.getJsonArray("page_errors")), "uncaught errors in Firefox");
