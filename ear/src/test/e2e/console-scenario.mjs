@@ -1,7 +1,8 @@
 // FaceGate's console (/console/) used as its users would, in headless Chromium against the server
-// the integration tests start: the operator creates a client; its tenant admin creates a person,
-// enrolls them from photos, adds a webhook endpoint and a camera pointed at the emulated ESP32 that
-// plays the person, and sees (in other tabs, signed in on their own) the detection arrive live with
+// the integration tests start: the operator creates a client; its tenant admin creates two people,
+// enrolls one from Chromium's fake webcam (playing the clip the camera plays too) and the other from
+// photos, sees both profile pictures, adds a webhook endpoint and a camera pointed at the emulated
+// ESP32 that plays the first person, and sees (in other tabs, signed in on their own) the detection arrive live with
 // the face crop and the attendance board update; looks at the preview, test, health, logs, charts,
 // webhook log (replaying a delivery), a report as figures and as a PDF (progress, history, the
 // presigned download) with a schedule, sessions and usage; the person then signs in and sees only
@@ -10,12 +11,12 @@
 //
 //   node console-scenario.mjs --base-url http://localhost:18080 --admin-token fga_... --client-name "Console Co" \
 //       --camera-url http://127.0.0.1:1234/stream --webhook-url http://127.0.0.1:2345/hook --photos a.jpg,b.jpg,c.jpg \
-//       --screenshots target/e2e-screenshots
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+//       --webcam-clip blink.mjpeg --work-dir target/e2e --screenshots target/e2e-screenshots
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from './chromium.mjs';
+import { accessibilityViolations } from './axe.mjs';
+import { launchChromium, y4mOf } from './chromium.mjs';
 
 const { values: options } = parseArgs({
     options: {
@@ -25,6 +26,8 @@ const { values: options } = parseArgs({
         'camera-url': { type: 'string' },
         'webhook-url': { type: 'string' },
         photos: { type: 'string' },
+        'webcam-clip': { type: 'string' },
+        'work-dir': { type: 'string' },
         screenshots: { type: 'string' },
         'timeout-seconds': { type: 'string', default: '90' },
     },
@@ -35,7 +38,9 @@ const TIMEOUT = Number(options['timeout-seconds']) * 1000;
 const CAMERA = 'DOOR-C';
 const PERSON = { employeeId: 'CON001', first: 'Blink', last: 'Clip', email: 'blink.clip@console.example', password: 'console-pass-1' };
 const OTHER = { employeeId: 'CON002', first: 'Other', last: 'Person', email: 'other.person@console.example' };
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+/** One more than the console's page of 20: the incidents list has a second page. */
+const INCIDENTS = 21;
+const PHONE = { width: 390, height: 844 };
 
 mkdirSync(options.screenshots, { recursive: true });
 const report = {
@@ -74,13 +79,8 @@ async function newPage(context, name) {
 const step = (name) => report.steps.push(name);
 const screenshot = (page, name) => page.screenshot({ path: path.join(options.screenshots, `console-${name}.png`), fullPage: true });
 
-/** axe-core's WCAG 2 A/AA findings on the page as it is (evaluated over DevTools, which the page's CSP does not govern). */
 async function accessibility(page, name) {
-    if (!await page.evaluate(() => Boolean(window.axe))) {
-        await page.evaluate(AXE);
-    }
-    report.accessibility_violations[name] = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }))
-        .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    report.accessibility_violations[name] = await accessibilityViolations(page);
 }
 
 /** Everything the page keeps in browser storage, and whether any token or secret the test saw is in it. */
@@ -111,13 +111,16 @@ async function open(page, view) {
 
 const statusText = (page) => page.locator('#status').textContent();
 const form = (page, heading) => page.locator('form', { has: page.getByRole('heading', { name: heading }) });
+const section = (page, heading) => page.locator('section.panel', { has: page.getByRole('heading', { name: heading, exact: true }) });
 
-// The face crops come from the test's object storage, on another loopback port.
-const browser = await launchChromium({ localNetwork: true });
+// The face crops and profile pictures come from the test's object storage, on another loopback port.
+const browser = await launchChromium({ localNetwork: true, fakeVideo: y4mOf(options['webcam-clip'], options['work-dir']) });
 try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await newPage(context, 'main');
     report.sign_in_form_shown = await page.getByRole('heading', { name: 'Sign in' }).isVisible();
+    await page.keyboard.press('Tab');
+    report.first_tab_stop = await page.evaluate(() => document.activeElement?.textContent);
     await accessibility(page, 'sign-in');
     await screenshot(page, 'sign-in');
 
@@ -166,16 +169,34 @@ try {
         await create.getByRole('button', { name: 'Create person' }).click();
         await page.getByRole('cell', { name: person.employeeId, exact: true }).waitFor();
     }
+    // The first from the webcam, through the browser client library; the second from photos.
+    const webcam = form(page, 'Enroll a face from the webcam');
+    await webcam.getByLabel('Employee id').fill(PERSON.employeeId);
+    await webcam.getByRole('button', { name: 'Start the webcam' }).click();
+    await page.locator('.webcam-status').filter({ hasText: /good frames/ }).waitFor();
+    await screenshot(page, 'people-webcam');
+    await accessibility(page, 'people-webcam');
+    await page.locator('.webcam-status').filter({ hasText: /is enrolled|failed/ }).waitFor({ timeout: 120_000 });
+    report.webcam_enrollment = await page.locator('.webcam-status').textContent();
+    report.webcam_released = await page.locator('video.webcam').evaluate((video) => video.srcObject === null && video.hidden);
     const enroll = form(page, 'Enroll a face from photos');
-    await enroll.getByLabel('Employee id').fill(PERSON.employeeId);
+    await enroll.getByLabel('Employee id').fill(OTHER.employeeId);
     await enroll.getByLabel('Photos (3 to 5, one face each)').setInputFiles(options.photos.split(','));
     await enroll.getByRole('button', { name: 'Enroll face' }).click();
     await page.locator('.task-status').filter({ hasText: /is enrolled|failed/ }).waitFor({ timeout: 120_000 });
     report.enrollment = await page.locator('.task-status').textContent();
-    report.face_badge = await page.locator(`tr:has(td:text-is("${PERSON.employeeId}")) .badge`).first().textContent();
+    report.face_badges = {};
+    for (const person of [PERSON, OTHER]) {
+        report.face_badges[person.employeeId] = await page.locator(`tr:has(td:text-is("${person.employeeId}")) .badge`).first().textContent();
+    }
+    // Both profile pictures, from the object storage through the presigned links the API gave.
+    await page.waitForFunction(() => [...document.querySelectorAll('img.profile-image')]
+        .filter((image) => image.complete && image.naturalWidth > 0).length >= 2);
+    report.profile_pictures = await page.locator('img.profile-image').evaluateAll((images) => images
+        .map((image) => `${image.alt}: ${image.naturalWidth}x${image.naturalHeight}`));
     await screenshot(page, 'people');
     await accessibility(page, 'people');
-    step('person created and enrolled');
+    step('people created, enrolled from the webcam and from photos');
 
     await open(page, 'Webhooks');
     await page.getByLabel('URL').fill(options['webhook-url']);
@@ -232,7 +253,11 @@ try {
     await board.locator('figure.chart canvas').first().waitFor();
     await screenshot(board, 'attendance');
     await accessibility(board, 'attendance');
-    step('attendance board updated live');
+    await board.setViewportSize(PHONE);
+    await screenshot(board, 'attendance-phone');
+    await accessibility(board, 'attendance-phone');
+    report.board_horizontal_overflow = await board.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    step('attendance board updated live, readable on a phone');
 
     await page.getByRole('button', { name: `Preview: ${CAMERA}` }).click();
     await page.waitForFunction(() => Number(document.querySelector('img.preview')?.dataset.frames ?? 0) >= 3);
@@ -295,6 +320,53 @@ try {
     await accessibility(page, 'webhooks');
     step('webhook log and replay');
 
+    // The audit log with its filters; incidents (reported over the API: the console lists them) a page at a time.
+    const tokens = await (await fetch(`${BASE}/api/core/auth/client/`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(client),
+    })).json();
+    report.incidents_reported = [];
+    for (let i = 1; i <= INCIDENTS; i++) {
+        const reported = await fetch(`${BASE}/api/v1/security/report-incident/`, {
+            method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokens.access}` },
+            body: JSON.stringify({ type: 'tailgating', description: `Two people through the door on one face (${i})`, severity: 'high', camera_id: CAMERA }),
+        });
+        report.incidents_reported.push(reported.status);
+    }
+    // By keyboard: a view link followed with Enter moves the focus to the view's heading.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Audit log', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Audit log' }).waitFor();
+    report.focus_after_keyboard_navigation = await page.evaluate(() => document.activeElement?.id);
+    const auditSection = section(page, 'Audit entries');
+    await auditSection.getByRole('table', { name: /^Audit entries \(\d+\)/ }).waitFor();
+    report.audit = { all: await auditSection.locator('caption').textContent() };
+    await auditSection.getByLabel('Action').selectOption('enrollment');
+    await auditSection.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[aria-label^="Audit entries"] tbody tr')];
+        return rows.length > 0 && rows.every((row) => row.cells[1]?.textContent === 'enrollment');
+    });
+    report.audit.enrollments = (await auditSection.locator('tbody tr td:nth-child(3)').allTextContents()).sort();
+    await auditSection.getByLabel('Action').selectOption('manual_mark');
+    await auditSection.getByLabel('Person (employee id)').fill(OTHER.employeeId);
+    await auditSection.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('[aria-label^="Audit entries"] tbody tr')];
+        return rows.length > 0 && rows.every((row) => row.cells[1]?.textContent === 'manual_mark');
+    });
+    report.audit.manual_marks = await auditSection.locator('tbody tr td:nth-child(3)').allTextContents();
+    const incidentsSection = section(page, 'Security incidents');
+    await incidentsSection.getByRole('table', { name: `Security incidents (${INCIDENTS}), newest first` }).waitFor();
+    report.incidents = { first_page: await incidentsSection.locator('tbody tr').count(), position: await incidentsSection.locator('.page-position').textContent() };
+    await screenshot(page, 'audit');
+    await accessibility(page, 'audit');
+    await incidentsSection.getByRole('button', { name: 'Next page' }).click();
+    await incidentsSection.locator('.page-position', { hasText: 'Page 2' }).waitFor();
+    report.incidents.second_page = await incidentsSection.locator('tbody tr').allInnerTexts();
+    report.incidents.second_position = await incidentsSection.locator('.page-position').textContent();
+    report.incidents.next_disabled = await incidentsSection.getByRole('button', { name: 'Next page' }).isDisabled();
+    step('audit log filtered, incidents paged');
+
     await open(page, 'Sessions');
     await page.getByRole('table', { name: /^Sessions/ }).waitFor();
     await accessibility(page, 'sessions');
@@ -308,7 +380,7 @@ try {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     // A person: their own attendance only, on a phone.
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await signIn(page, 'Person (attendance login)', { 'API key': client.api_key, Email: PERSON.email, Password: PERSON.password });
     await page.getByRole('table', { name: /^My attendance logs/ }).waitFor();
     report.person = {
@@ -319,6 +391,19 @@ try {
     };
     await screenshot(page, 'person');
     await accessibility(page, 'person');
+    // The selfie check-in, on the phone, by keyboard alone: the fake webcam shows the person.
+    await page.getByRole('button', { name: 'Open the camera' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Check in now' }).waitFor();
+    report.person.check_in_focused = await page.evaluate(() => document.activeElement?.textContent);
+    await page.waitForFunction(() => document.querySelector('video.webcam')?.videoWidth > 0);
+    await screenshot(page, 'check-in-phone');
+    await accessibility(page, 'check-in-phone');
+    await page.keyboard.press('Enter');
+    await page.locator('.check-in-result').filter({ hasText: /checked in/i }).waitFor(); // "Checked in", "Already checked in" or "Not checked in: why"
+    report.person.check_in = await page.locator('.check-in-result').textContent();
+    report.person.check_in_overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    report.person.camera_released = await page.locator('video.webcam').evaluate((video) => video.srcObject === null);
     await storage(page, 'person signed in', [PERSON.password]);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

@@ -20,8 +20,9 @@ import webhooks from './views/webhooks.js';
 import usage from './views/usage.js';
 import reports from './views/reports.js';
 import me from './views/me.js';
+import audit from './views/audit.js';
 
-const VIEWS = [clients, system, detections, cameras, attendance, reports, people, sessions, webhooks, usage, me];
+const VIEWS = [clients, system, detections, cameras, attendance, reports, people, sessions, webhooks, usage, audit, me];
 
 const signInSection = document.getElementById('sign-in');
 const signInForm = document.getElementById('sign-in-form');

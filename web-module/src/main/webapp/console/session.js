@@ -59,6 +59,12 @@ export class Session {
     label;
     /** A person's login user (`id`, `email`, `role`, `first_name`, `last_name`); null otherwise. */
     user = null;
+    /**
+     * The client's API key for a tenant admin or a person; null for the operator. Public by design
+     * (the demo page takes it too): the webcam enrollment exchanges it, through FaceGate's browser
+     * client library, for a token that may only run face sessions.
+     */
+    apiKey = null;
     /** Called once the session ended by itself (renewal refused): the console shows the sign-in form. */
     onEnded = () => {};
 
@@ -75,6 +81,7 @@ export class Session {
     static async signIn(kind, credentials) {
         const session = new Session();
         session.kind = kind;
+        session.apiKey = kind === 'operator' ? null : credentials.apiKey;
         if (kind === 'operator') {
             const adminToken = credentials.adminToken;
             session.#renew = async () => session.#accept(await post('/api/core/auth/admin/', { admin_token: adminToken }));
@@ -125,6 +132,7 @@ export class Session {
         this.#access = null;
         this.#refresh = null;
         this.#renew = null;
+        this.apiKey = null;
     }
 
     get active() {

@@ -1,6 +1,7 @@
 package io.facegate.web.people;
 
 import io.facegate.authentication.Roles;
+import io.facegate.clients.ClientUserDirectory;
 import io.facegate.domain.clients.ClientUser;
 import io.facegate.domain.clients.PersonRole;
 import io.facegate.people.People;
@@ -61,6 +62,9 @@ public class PeopleResource {
     @Inject
     People people;
 
+    @Inject
+    ClientUserDirectory directory;
+
     @Context
     HttpServletRequest http;
 
@@ -111,25 +115,26 @@ public class PeopleResource {
             throw FaceGateException.invalid("missing_employee_id", "employee_id is required");
         }
         ClientUser person = people.register(Callers.tenant(http), request.details());
-        return Response.created(uri.getAbsolutePathBuilder().path(person.getId().toString()).build()).entity(PersonView.of(person)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(person.getId().toString()).build()).entity(view(person)).build();
     }
 
     @GET
-    @Operation(summary = "List people, newest first; filter by role, department and search (name, email, employee id)")
+    @Operation(summary = "List people, newest first; filter by role, department and search (name, email, employee id)",
+            description = "Each person has a presigned, time-limited profile_image_url once an enrollment kept a profile picture.")
     public PagedResponse<PersonView> list(@QueryParam("role") String role, @QueryParam("department") String department,
                                           @QueryParam("search") String search, @QueryParam("page") String page,
                                           @QueryParam("page_size") String pageSize, @Context UriInfo uri) {
         PageNumbers paging = PageNumbers.of(page, pageSize);
         PersonFilter filter = new PersonFilter(role(role), blankToNull(department), blankToNull(search));
-        return paging.response(people.list(Callers.tenant(http), filter, paging.offset(), paging.pageSize()).map(PersonView::of), uri);
+        return paging.response(people.list(Callers.tenant(http), filter, paging.offset(), paging.pageSize()).map(this::view), uri);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one person")
+    @Operation(summary = "Get one person, with a time-limited profile_image_url")
     @APIResponse(responseCode = "404", description = "No such person for this client")
     public PersonView get(@PathParam("id") String id) {
-        return PersonView.of(people.find(Callers.tenant(http), Ids.parse(id, "user")));
+        return view(people.find(Callers.tenant(http), Ids.parse(id, "user")));
     }
 
     @PUT
@@ -139,7 +144,7 @@ public class PeopleResource {
             value = "{\"department\": \"Mathematics\", \"role\": \"faculty\"}")))
     @APIResponse(responseCode = "404", description = "No such person for this client")
     public PersonView update(@PathParam("id") String id, @Valid @NotNull PersonFields changes) {
-        return PersonView.of(people.update(Callers.tenant(http), Ids.parse(id, "user"), changes.details()));
+        return view(people.update(Callers.tenant(http), Ids.parse(id, "user"), changes.details()));
     }
 
     @DELETE
@@ -149,7 +154,11 @@ public class PeopleResource {
     @APIResponse(responseCode = "200", description = "The deactivated person")
     @APIResponse(responseCode = "404", description = "No such person for this client")
     public PersonView deactivate(@PathParam("id") String id) {
-        return PersonView.of(people.deactivate(Callers.tenant(http), Ids.parse(id, "user")));
+        return view(people.deactivate(Callers.tenant(http), Ids.parse(id, "user")));
+    }
+
+    private PersonView view(ClientUser person) {
+        return PersonView.of(person, directory.profileImageUrl(person));
     }
 
     static PersonRole role(String role) {
