@@ -170,13 +170,12 @@ public class SessionFrames {
                 ? progress.liveness(() -> new LivenessTracker(livenessConfiguration.policy()
                         .withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames())))
                 : null;
-        Set<FaceAttribute> attributes = EnumSet.of(FaceAttribute.EMBEDDING);
-        if (tracker != null) {
-            // Only the liveness models this frame can still change the verdict with (LivenessTracker).
-            attributes.addAll(tracker.attributesForNextFrame());
-        }
+        // Only the liveness models this frame can still change the verdict with (LivenessTracker); the embedding
+        // only for a face the gates accept (FrameJudgement).
+        Set<FaceAttribute> attributes = tracker == null ? EnumSet.noneOf(FaceAttribute.class) : tracker.attributesForNextFrame();
         List<DetectedFace> faces = engine.analyze(image, attributes);
-        FrameJudgement judgement = FrameJudgement.of(faces, use(session), progress.meanEmbedding(), engine.settings().matchThreshold());
+        FrameJudgement judgement = FrameJudgement.of(faces, use(session), progress.meanEmbedding(), engine.settings().matchThreshold(),
+                face -> engine.embed(image, List.of(face)).get(0));
         // Liveness follows the frame's dominant face (whatever its quality); a frame with none, or with faces
         // competing, is no evidence.
         LivenessAssessment liveness = tracker == null ? null : tracker.observe(System.nanoTime() / 1_000_000, judgement.face());
