@@ -186,6 +186,10 @@ public class FaceSessions {
     public FrameOutcome record(UUID sessionId, String token, FrameJudgement judgement, LivenessAssessment liveness,
                                SessionDecision decision) {
         FaceSession session = em.find(FaceSession.class, sessionId);
+        if (session == null) {
+            // Deleted with its client while a stream held it in memory (ActiveSessions).
+            throw FaceGateException.notFound("session");
+        }
         Instant now = Instant.now();
         session.recordFrame(judgement.accepted(), now, settings.idleTimeout());
         if (liveness != null) {

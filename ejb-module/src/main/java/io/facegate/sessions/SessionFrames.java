@@ -1,6 +1,7 @@
 package io.facegate.sessions;
 
 import io.facegate.authentication.ClientAccess;
+import io.facegate.crypto.RandomTokens;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionChannel;
 import io.facegate.domain.sessions.SessionPurpose;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -119,36 +121,47 @@ public class SessionFrames {
     }
 
     private FrameOutcome decide(UUID clientId, String token, FrameSource frame, FrameBill bill) {
-        FaceSession session = usable(clientId, token);
+        // A session already receiving frames is known by its token in memory (ActiveSessions): no read by token per frame.
+        String tokenHash = token == null || token.isBlank() ? null : RandomTokens.fingerprint(token.strip());
+        FaceSession session = Optional.ofNullable(tokenHash).flatMap(active::lastKnown)
+                .filter(known -> clientId == null || known.belongsTo(clientId))
+                .map(this::usable)
+                .orElseGet(() -> usable(clientId, token));
         bill.session(session);
         // A stream admitted before its client was disabled must stop at its next frame.
         clientAccess.admitSession(session.getClientId(), null);
         SessionProgress progress;
         try {
-            progress = active.acquire(session);
+            progress = active.acquire(session, tokenHash);
         } catch (ActiveSessions.ProgressLostException e) {
             sessions.interrupt(session.getId());
             throw new FaceGateException(ErrorKind.CONFLICT, "session_interrupted",
                     "the server restarted during this session; open a new session");
         }
-        boolean ended = false;
+        FaceSession after = null;
         try {
-            // Another frame may have ended the session while this one waited for the lock.
-            session = usable(clientId, token);
+            // Another frame may have ended the session while this one waited for the lock: it left the session in the progress.
+            if (progress.session() != null) {
+                session = usable(progress.session());
+            }
             FrameOutcome outcome;
             try (DecodedImage image = frame.decode(engine)) {
                 outcome = analyse(session, token, progress, image);
             }
-            ended = outcome.sessionEnded();
+            after = outcome.session();
             return outcome;
         } finally {
-            active.release(session.getId(), progress, ended);
+            active.release(session.getId(), progress, after);
         }
     }
 
     /** The session if frames may still be sent to it; expires it when its idle deadline has passed. */
     public FaceSession usable(UUID clientId, String token) {
-        FaceSession session = sessions.byToken(clientId, token);
+        return usable(sessions.byToken(clientId, token));
+    }
+
+    private FaceSession usable(FaceSession known) {
+        FaceSession session = known;
         if (session.isIdleAt(Instant.now())) {
             session = sessions.expire(session.getId());
         }
