@@ -147,6 +147,10 @@ public class SessionFrames {
             FrameOutcome outcome;
             try (DecodedImage image = frame.decode(engine)) {
                 outcome = analyse(session, token, progress, image);
+            } catch (FaceSessions.NoLongerOpenException e) {
+                // Expires the session if its deadline passed and refuses the frame as its row says (expired, closed).
+                usable(sessions.find(session.getClientId(), session.getId()));
+                throw e;
             }
             after = outcome.session();
             return outcome;
