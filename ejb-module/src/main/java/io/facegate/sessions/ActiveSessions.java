@@ -34,7 +34,8 @@ public class ActiveSessions {
     /**
      * The session of the token with this fingerprint as its latest frame left it, if a frame of it was
      * processed and the session has not ended or been forgotten since. Only frames change a session
-     * while it is open, except its expiry, which {@link FaceSession#isIdleAt} tells from the same state.
+     * while it is open, except its expiry, which {@link FaceSession#isIdleAt} tells from the same state;
+     * should the row move on otherwise, {@link FaceSessions#record} refuses the frame as the row says.
      */
     public Optional<FaceSession> lastKnown(String tokenHash) {
         return Optional.ofNullable(byTokenHash.get(tokenHash)).map(SessionProgress::session);
