@@ -14,4 +14,9 @@ package io.facegate.recognition;
  */
 public record DetectedFace(FaceBox box, double detectionScore, FaceLandmarks landmarks, FaceQuality quality,
                            Double livenessScore, double[] eyesOpen, HeadPose pose, FaceEmbedding embedding) {
+
+    /** This face with {@code faceEmbedding} as its embedding. */
+    public DetectedFace withEmbedding(FaceEmbedding faceEmbedding) {
+        return new DetectedFace(box, detectionScore, landmarks, quality, livenessScore, eyesOpen, pose, faceEmbedding);
+    }
 }

@@ -258,11 +258,7 @@ public class FaceEngine {
 
         FaceEmbedding[] embeddings = new FaceEmbedding[n];
         if (attributes.contains(FaceAttribute.EMBEDDING)) {
-            float[] output = run(engine, FaceModel.FEATURE, n, i -> FaceAligner.align(rgb, landmarks.get(i).keyPoints()),
-                    CENTRED_MEAN, CENTRED_STD)[0];
-            for (int i = 0; i < n; i++) {
-                embeddings[i] = FaceEmbedding.normalised(output, i * FaceEmbedding.DIMENSIONS);
-            }
+            embeddings = embeddings(engine, rgb, landmarks);
             times.ended(Stage.EMBEDDING);
         }
         Double[] liveness = new Double[n];
@@ -311,6 +307,35 @@ public class FaceEngine {
         }
         times.ended(Stage.QUALITY);
         return faces;
+    }
+
+    /**
+     * {@code faces} of {@code image}, as {@link #analyze} found them without their embedding, with it: one
+     * batch for all of them. For callers that first judge the faces (quality, dominance) and embed only
+     * those they will use; the embeddings are those {@link #analyze} would have given.
+     */
+    public List<DetectedFace> embed(DecodedImage image, List<DetectedFace> faces) {
+        if (faces.isEmpty()) {
+            return List.of();
+        }
+        FaceEmbedding[] embeddings = embeddings(ready(), image.rgb(), faces.stream().map(DetectedFace::landmarks).toList());
+        List<DetectedFace> embedded = new ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i++) {
+            embedded.add(faces.get(i).withEmbedding(embeddings[i]));
+        }
+        return embedded;
+    }
+
+    /** The embedding of each face, aligned on its landmarks, in one batch. */
+    private static FaceEmbedding[] embeddings(Loaded engine, Mat rgb, List<FaceLandmarks> landmarks) {
+        int n = landmarks.size();
+        float[] output = run(engine, FaceModel.FEATURE, n, i -> FaceAligner.align(rgb, landmarks.get(i).keyPoints()),
+                CENTRED_MEAN, CENTRED_STD)[0];
+        FaceEmbedding[] embeddings = new FaceEmbedding[n];
+        for (int i = 0; i < n; i++) {
+            embeddings[i] = FaceEmbedding.normalised(output, i * FaceEmbedding.DIMENSIONS);
+        }
+        return embeddings;
     }
 
     /** Runs a model on {@code count} crops; {@code crop} returns an RGB matrix of the model's size, which is freed here. */

@@ -8,13 +8,16 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory progress of sessions that are receiving frames, one lock each: frames of the same
  * session are processed in order, frames of different sessions in parallel. A session whose
- * progress is missing although it already had frames lost it to a server restart.
+ * progress is missing although it already had frames lost it to a server restart. The progress is
+ * also found by the session token's fingerprint, with the session as its last frame left it, so
+ * that a stream's frames after the first do not read the session by token again.
  */
 @ApplicationScoped
 public class ActiveSessions {
@@ -26,13 +29,25 @@ public class ActiveSessions {
     SessionSettings settings;
 
     private final Map<UUID, SessionProgress> progress = new ConcurrentHashMap<>();
+    private final Map<String, SessionProgress> byTokenHash = new ConcurrentHashMap<>();
+
+    /**
+     * The session of the token with this fingerprint as its latest frame left it, if a frame of it was
+     * processed and the session has not ended or been forgotten since. Only frames change a session
+     * while it is open, except its expiry, which {@link FaceSession#isIdleAt} tells from the same state;
+     * should the row move on otherwise, {@link FaceSessions#record} refuses the frame as the row says.
+     */
+    public Optional<FaceSession> lastKnown(String tokenHash) {
+        return Optional.ofNullable(byTokenHash.get(tokenHash)).map(SessionProgress::session);
+    }
 
     /**
      * The session's progress, locked for one frame; release it with {@link #release}.
      *
+     * @param tokenHash the fingerprint of the token the frame came with, under which {@link #lastKnown} finds the session
      * @throws ProgressLostException when the session had frames before this server process started
      */
-    public SessionProgress acquire(FaceSession session) {
+    public SessionProgress acquire(FaceSession session, String tokenHash) {
         SessionProgress current = progress.get(session.getId());
         if (current == null) {
             if (session.getFramesProcessed() > 0) {
@@ -42,7 +57,7 @@ public class ActiveSessions {
                 throw new FaceGateException(ErrorKind.UNAVAILABLE, "too_many_active_sessions",
                         "the server is handling its maximum of " + settings.maxActive() + " active sessions; retry shortly");
             }
-            current = progress.computeIfAbsent(session.getId(), id -> new SessionProgress());
+            current = progress.computeIfAbsent(session.getId(), id -> new SessionProgress(tokenHash));
         }
         try {
             if (!current.tryLock(LOCK_WAIT_SECONDS)) {
@@ -56,20 +71,42 @@ public class ActiveSessions {
         return current;
     }
 
-    public void release(UUID sessionId, SessionProgress current, boolean sessionEnded) {
-        if (sessionEnded) {
-            progress.remove(sessionId, current);
+    /**
+     * Unlocks the progress after a frame.
+     *
+     * @param session the session as the frame left it (null when the frame changed nothing)
+     */
+    public void release(UUID sessionId, SessionProgress current, FaceSession session) {
+        if (session != null) {
+            current.remember(session);
+            if (!session.getStatus().isOpen()) {
+                drop(sessionId, current);
+            } else if (progress.get(sessionId) == current) {
+                byTokenHash.put(current.tokenHash(), current);
+            }
         }
         current.unlock();
     }
 
     /** Drops progress that no frame has touched since {@code cutoff}: its session has expired. */
     public void forgetIdleSince(Instant cutoff) {
-        progress.values().removeIf(p -> p.touchedAt().isBefore(cutoff));
+        progress.forEach((id, p) -> {
+            if (p.touchedAt().isBefore(cutoff)) {
+                drop(id, p);
+            }
+        });
     }
 
     public void forget(UUID sessionId) {
-        progress.remove(sessionId);
+        SessionProgress current = progress.get(sessionId);
+        if (current != null) {
+            drop(sessionId, current);
+        }
+    }
+
+    private void drop(UUID sessionId, SessionProgress current) {
+        byTokenHash.remove(current.tokenHash(), current);
+        progress.remove(sessionId, current);
     }
 
     public int size() {

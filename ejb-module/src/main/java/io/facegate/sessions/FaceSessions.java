@@ -186,7 +186,15 @@ public class FaceSessions {
     public FrameOutcome record(UUID sessionId, String token, FrameJudgement judgement, LivenessAssessment liveness,
                                SessionDecision decision) {
         FaceSession session = em.find(FaceSession.class, sessionId);
+        if (session == null) {
+            // Deleted with its client while a stream held it in memory (ActiveSessions).
+            throw FaceGateException.notFound("session");
+        }
         Instant now = Instant.now();
+        if (!session.getStatus().isOpen() || session.isIdleAt(now)) {
+            // The frame began from the state its predecessor left in memory; the row has moved on since.
+            throw new NoLongerOpenException();
+        }
         session.recordFrame(judgement.accepted(), now, settings.idleTimeout());
         if (liveness != null) {
             boolean suspectedBefore = session.isSpoofSuspected();
@@ -231,6 +239,16 @@ public class FaceSessions {
         return new FrameOutcome(judgement.accepted(), judgement.rejection(), judgement.qualityScore(), judgement.ignored(),
                 session.getStatus().isOpen() ? prompt : null,
                 session, matched, encrypted, message);
+    }
+
+    /**
+     * {@link #record} found the session ended or past its idle deadline: the frame does not count, and
+     * the caller tells why from the session's row.
+     */
+    public static final class NoLongerOpenException extends FaceGateException {
+        NoLongerOpenException() {
+            super(ErrorKind.CONFLICT, "session_closed", "the session ended while this frame was being analysed");
+        }
     }
 
     private void announceAuthentication(FaceSession session, ClientUser matched) {

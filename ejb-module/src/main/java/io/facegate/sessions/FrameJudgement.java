@@ -6,6 +6,7 @@ import io.facegate.recognition.FaceEmbedding;
 import io.facegate.recognition.QualityIssue;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Whether a frame can be used ({@link FaceAcceptance}): one dominant face (others clearly smaller
@@ -18,7 +19,14 @@ import java.util.List;
  */
 record FrameJudgement(DetectedFace face, int ignored, FrameOutcome.FrameRejection rejection, String prompt) {
 
-    static FrameJudgement of(List<DetectedFace> faces, FaceAcceptance.Use use, FaceEmbedding sessionFace, double samePersonThreshold) {
+    /**
+     * @param faces the frame's faces, analysed without their embedding
+     * @param embed gives a face its embedding ({@link io.facegate.recognition.FaceEngine#embed}); called only for the dominant
+     *              face once the gates have accepted it: the embedding network is the costliest of a frame, and a refused
+     *              face's feedback does not depend on it
+     */
+    static FrameJudgement of(List<DetectedFace> faces, FaceAcceptance.Use use, FaceEmbedding sessionFace, double samePersonThreshold,
+                             UnaryOperator<DetectedFace> embed) {
         FaceAcceptance.Choice choice = FaceAcceptance.choose(faces);
         if (choice.competing()) {
             return reject(null, 0, "multiple_faces", choice.faces() + " faces of similar size in the frame; only the person being checked may be"
@@ -34,6 +42,7 @@ record FrameJudgement(DetectedFace face, int ignored, FrameOutcome.FrameRejectio
             return reject(face, choice.ignored(), "low_quality", "Frame quality too low: " + String.join(", ", codes), codes,
                     prompt(verdict.refusals().get(0)));
         }
+        face = embed.apply(face);
         if (sessionFace != null && face.embedding().similarity(sessionFace) < samePersonThreshold) {
             return reject(face, choice.ignored(), "different_person", "This face is not the person in the session's earlier frames", List.of(),
                     "only the person who started may continue");

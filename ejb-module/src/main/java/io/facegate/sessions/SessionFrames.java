@@ -1,6 +1,7 @@
 package io.facegate.sessions;
 
 import io.facegate.authentication.ClientAccess;
+import io.facegate.crypto.RandomTokens;
 import io.facegate.domain.sessions.FaceSession;
 import io.facegate.domain.sessions.SessionChannel;
 import io.facegate.domain.sessions.SessionPurpose;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -119,36 +121,51 @@ public class SessionFrames {
     }
 
     private FrameOutcome decide(UUID clientId, String token, FrameSource frame, FrameBill bill) {
-        FaceSession session = usable(clientId, token);
+        // A session already receiving frames is known by its token in memory (ActiveSessions): no read by token per frame.
+        String tokenHash = token == null || token.isBlank() ? null : RandomTokens.fingerprint(token.strip());
+        FaceSession session = Optional.ofNullable(tokenHash).flatMap(active::lastKnown)
+                .filter(known -> clientId == null || known.belongsTo(clientId))
+                .map(this::usable)
+                .orElseGet(() -> usable(clientId, token));
         bill.session(session);
         // A stream admitted before its client was disabled must stop at its next frame.
         clientAccess.admitSession(session.getClientId(), null);
         SessionProgress progress;
         try {
-            progress = active.acquire(session);
+            progress = active.acquire(session, tokenHash);
         } catch (ActiveSessions.ProgressLostException e) {
             sessions.interrupt(session.getId());
             throw new FaceGateException(ErrorKind.CONFLICT, "session_interrupted",
                     "the server restarted during this session; open a new session");
         }
-        boolean ended = false;
+        FaceSession after = null;
         try {
-            // Another frame may have ended the session while this one waited for the lock.
-            session = usable(clientId, token);
+            // Another frame may have ended the session while this one waited for the lock: it left the session in the progress.
+            if (progress.session() != null) {
+                session = usable(progress.session());
+            }
             FrameOutcome outcome;
             try (DecodedImage image = frame.decode(engine)) {
                 outcome = analyse(session, token, progress, image);
+            } catch (FaceSessions.NoLongerOpenException e) {
+                // Expires the session if its deadline passed and refuses the frame as its row says (expired, closed).
+                usable(sessions.find(session.getClientId(), session.getId()));
+                throw e;
             }
-            ended = outcome.sessionEnded();
+            after = outcome.session();
             return outcome;
         } finally {
-            active.release(session.getId(), progress, ended);
+            active.release(session.getId(), progress, after);
         }
     }
 
     /** The session if frames may still be sent to it; expires it when its idle deadline has passed. */
     public FaceSession usable(UUID clientId, String token) {
-        FaceSession session = sessions.byToken(clientId, token);
+        return usable(sessions.byToken(clientId, token));
+    }
+
+    private FaceSession usable(FaceSession known) {
+        FaceSession session = known;
         if (session.isIdleAt(Instant.now())) {
             session = sessions.expire(session.getId());
         }
@@ -170,13 +187,12 @@ public class SessionFrames {
                 ? progress.liveness(() -> new LivenessTracker(livenessConfiguration.policy()
                         .withSessionRequirements(requirements.requiredBlinks(), requirements.minFrames())))
                 : null;
-        Set<FaceAttribute> attributes = EnumSet.of(FaceAttribute.EMBEDDING);
-        if (tracker != null) {
-            // Only the liveness models this frame can still change the verdict with (LivenessTracker).
-            attributes.addAll(tracker.attributesForNextFrame());
-        }
+        // Only the liveness models this frame can still change the verdict with (LivenessTracker); the embedding
+        // only for a face the gates accept (FrameJudgement).
+        Set<FaceAttribute> attributes = tracker == null ? EnumSet.noneOf(FaceAttribute.class) : tracker.attributesForNextFrame();
         List<DetectedFace> faces = engine.analyze(image, attributes);
-        FrameJudgement judgement = FrameJudgement.of(faces, use(session), progress.meanEmbedding(), engine.settings().matchThreshold());
+        FrameJudgement judgement = FrameJudgement.of(faces, use(session), progress.meanEmbedding(), engine.settings().matchThreshold(),
+                face -> engine.embed(image, List.of(face)).get(0));
         // Liveness follows the frame's dominant face (whatever its quality); a frame with none, or with faces
         // competing, is no evidence.
         LivenessAssessment liveness = tracker == null ? null : tracker.observe(System.nanoTime() / 1_000_000, judgement.face());

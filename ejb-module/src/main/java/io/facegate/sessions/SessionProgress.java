@@ -1,5 +1,6 @@
 package io.facegate.sessions;
 
+import io.facegate.domain.sessions.FaceSession;
 import io.facegate.liveness.LivenessTracker;
 import io.facegate.recognition.FaceEmbedding;
 
@@ -21,11 +22,31 @@ public final class SessionProgress {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final String tokenHash;
+    /** The session as the latest frame left it; read before the lock by the next frame's lookup. */
+    private volatile FaceSession session;
     private final List<AcceptedFace> accepted = new ArrayList<>();
     private LivenessTracker liveness;
     private byte[] bestFrameJpeg;
     private double bestQuality = -1;
     private volatile Instant touchedAt = Instant.now();
+
+    SessionProgress(String tokenHash) {
+        this.tokenHash = tokenHash;
+    }
+
+    String tokenHash() {
+        return tokenHash;
+    }
+
+    /** The session as the latest frame left it; null before the first frame was recorded. */
+    FaceSession session() {
+        return session;
+    }
+
+    void remember(FaceSession latest) {
+        session = latest;
+    }
 
     boolean tryLock(long timeoutSeconds) throws InterruptedException {
         return lock.tryLock(timeoutSeconds, TimeUnit.SECONDS);

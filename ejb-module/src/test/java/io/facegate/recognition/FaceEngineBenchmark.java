@@ -51,14 +51,23 @@ class FaceEngineBenchmark {
             FaceEngine engine = TestData.engine(settings);
             try {
                 System.out.printf(Locale.ROOT, "%n=== %s: %d cores, %d predictors per model, %d threads per inference;"
-                                + " load + warm-up %d ms%n", settings.engine().djlName(), Runtime.getRuntime().availableProcessors(),
-                        settings.poolSize(), settings.threads(), engine.status().loadTimeMs());
+                                + " load + warm-up %d ms; load average %s%n", settings.engine().djlName(), Runtime.getRuntime().availableProcessors(),
+                        settings.poolSize(), settings.threads(), engine.status().loadTimeMs(), loadAverage());
                 stages(engine, frames);
                 throughput(engine, frames);
             } finally {
                 engine.close();
             }
             models(settings);
+        }
+    }
+
+    /** The machine is shared: its load when an engine's run starts says how much of it the run could have. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

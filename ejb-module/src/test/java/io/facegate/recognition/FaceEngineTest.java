@@ -89,6 +89,25 @@ class FaceEngineTest {
      * same-person pair at or above it (the threshold favours few false accepts: 2 of 297 genuine
      * dev pairs fall below it).
      */
+    /** Embedding faces after the analysis (as sessions and cameras do for the faces they accept) gives the same embeddings. */
+    @Test
+    void embeddingChosenFacesLaterGivesTheEmbeddingsOfTheWholeAnalysis() {
+        try (DecodedImage image = TestData.image(TestData.data("detection/compreface_annotated/016_8.jpg"))) {
+            List<DetectedFace> whole = engine.analyze(image, Set.of(FaceAttribute.EMBEDDING));
+            List<DetectedFace> bare = engine.analyze(image, Set.of());
+            assertTrue(whole.size() > 2, "several faces: " + whole.size());
+            assertTrue(bare.stream().allMatch(face -> face.embedding() == null));
+            List<DetectedFace> chosen = List.of(bare.get(2), bare.get(0));
+            List<DetectedFace> embedded = engine.embed(image, chosen);
+            assertEquals(2, embedded.size());
+            assertEquals(whole.get(2).box(), embedded.get(0).box());
+            // Same networks on the same aligned crops; only the batch differs (floating point of batched kernels).
+            assertEquals(1, whole.get(2).embedding().similarity(embedded.get(0).embedding()), 1e-5);
+            assertEquals(1, whole.get(0).embedding().similarity(embedded.get(1).embedding()), 1e-5);
+            assertTrue(engine.embed(image, List.of()).isEmpty());
+        }
+    }
+
     @Test
     void separatesSameAndDifferentPeople() {
         Map<String, FaceEmbedding> cache = new HashMap<>();

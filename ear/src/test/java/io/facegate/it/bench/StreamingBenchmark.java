@@ -83,6 +83,8 @@ class StreamingBenchmark {
     }
 
     private Result run(int sessions, Duration duration) throws Exception {
+        // The machine is shared: the load before each round says how much of it the server could have.
+        System.out.printf("sessions %d: load average before %s%n", sessions, Files.readString(Path.of("/proc/loadavg")).strip());
         long rssBefore = ServerProcess.rssMb();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         List<Camera> cameras = new ArrayList<>();
