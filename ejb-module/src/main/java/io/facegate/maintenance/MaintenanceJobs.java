@@ -21,11 +21,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +42,8 @@ import java.util.logging.Logger;
  * {@code CREATE TABLE}s would run on the enlisted connection, uncommitted, while the job itself
  * (started outside that transaction) could not see them. It waits for {@link
  * io.facegate.system.SchemaMigration}, since Flyway refuses a fresh schema that already holds tables.
+ * Once the repository is open, the executions the last stop cut off are marked failed ({@link
+ * InterruptedJobs}), before anything looks at them.
  */
 @Singleton
 @Startup
@@ -65,12 +70,21 @@ public class MaintenanceJobs {
     @Inject
     AuditSettings auditSettings;
 
+    @Inject
+    InterruptedJobs interruptedJobs;
+
     private JobOperator operator;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void openJobRepository() {
         operator = BatchRuntime.getJobOperator();
+        try {
+            interruptedJobs.failInterrupted(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+        } catch (RuntimeException e) {
+            // The application still starts; the cut-off executions stay as the runtime left them until the next start.
+            LOG.log(Level.WARNING, "The batch job executions cut off by the last stop could not be marked failed", e);
+        }
     }
 
     @Schedule(hour = "3", minute = "17", persistent = false, info = PURGE_EXPIRED_TOKENS)
@@ -130,6 +144,17 @@ public class MaintenanceJobs {
             parameters.setProperty(task.jobParameter(), value.toString());
         }
         return task.jobs().stream().map(job -> start(job, parameters)).toList();
+    }
+
+    /**
+     * Restarts the job instance of an execution that failed or stopped, with the parameters it ran
+     * with, and returns the new execution's id. Only an execution this deployment started can be
+     * restarted: the batch runtime refuses an earlier deployment's ({@link JobSecurityException}).
+     */
+    public long restart(long executionId) {
+        long restarted = operator.restart(executionId, operator.getParameters(executionId));
+        LOG.info(() -> "Restarted batch job execution " + executionId + " as execution " + restarted);
+        return restarted;
     }
 
     public long startByName(String jobName) {
