@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +36,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -189,7 +194,65 @@ class ReportsIT {
                 }
             }
             assertEquals(1, images, "the chart on the cover");
+            checkWithPoppler(Path.of("target", "ReportsIT-attendance.pdf"), document.getNumberOfPages());
         }
+    }
+
+    /**
+     * The PDF as a viewer shows it: poppler renders every page (kept as PNGs in
+     * {@code target/report-pages/}) and reads the cover's and the whole document's text.
+     */
+    private static void checkWithPoppler(Path pdf, int pages) throws Exception {
+        Path pngs = Path.of("target", "report-pages");
+        Files.createDirectories(pngs);
+        run("pdftoppm", "-png", "-r", "80", pdf.toString(), pngs.resolve("attendance").toString());
+        List<Path> rendered;
+        try (Stream<Path> files = Files.list(pngs)) {
+            rendered = files.filter(f -> f.getFileName().toString().matches("attendance-\\d+\\.png")).sorted().toList();
+        }
+        assertEquals(pages, rendered.size(), "one PNG per page: " + rendered);
+        for (Path page : rendered) {
+            BufferedImage image = ImageIO.read(page.toFile());
+            assertTrue(image.getWidth() > image.getHeight() / 2 && image.getHeight() > 600, page + " " + image.getWidth() + "x" + image.getHeight());
+            assertTrue(inkShare(image) > 0.005, page + " shows something: " + inkShare(image));
+        }
+        double coverInk = inkShare(ImageIO.read(rendered.get(0).toFile()));
+        String cover = run("pdftotext", "-f", "1", "-l", "1", "-layout", pdf.toString(), "-");
+        for (String expected : List.of("Attendance report", "Reports College", "2024-02-01 to 2024-02-29 (monthly)", "America/New_York",
+                "Attendance rate", "60.0 %")) {
+            assertTrue(cover.contains(expected), "the cover shows " + expected + ":\n" + cover);
+        }
+        String all = run("pdftotext", "-layout", pdf.toString(), "-");
+        assertTrue(all.contains("Ольга") && all.contains("Кузнецова"), "the Cyrillic name as poppler reads it:\n" + all);
+        assertTrue(all.contains("Chloé") && all.contains("Ben Okafor"), all);
+        assertTrue(all.contains("77.5 %") && all.contains("25.0 %") && all.contains("20 / 20"), "the departments' and people's figures:\n" + all);
+        assertTrue(!all.contains("Gone Away"), all);
+        System.out.printf("ReportsIT: %d PDF pages rendered by pdftoppm into %s (the cover %.1f %% ink)%n", pages, pngs.toAbsolutePath(),
+                coverInk * 100);
+    }
+
+    /** Share of a page's pixels that are not near white: text, rules and the chart. */
+    private static double inkShare(BufferedImage image) {
+        long ink = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int darkest = Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+                if (darkest < 200) {
+                    ink++;
+                }
+            }
+        }
+        return (double) ink / ((long) image.getWidth() * image.getHeight());
+    }
+
+    /** Runs a poppler tool (at most a minute) and returns what it printed. */
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ": " + new String(output, StandardCharsets.UTF_8));
+        return new String(output, StandardCharsets.UTF_8);
     }
 
     @Test
