@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -313,6 +314,34 @@ class SecurityIT {
         JsonObject rotation = only(entries(AUDIT + "?action=key_rotation"), e -> true);
         assertEquals("api_secret", rotation.getJsonObject("details").getString("secret"));
         assertEquals("info", rotation.getString("severity"));
+    }
+
+    @Test
+    @Order(11)
+    void repeatedLivenessFailuresRaiseOneIncident() {
+        // "webcam" was enrolled above; each session is held a still frame of the clip until its frame limit.
+        List<String> failed = new ArrayList<>();
+        long begun = System.nanoTime();
+        for (int session = 0; session < 3; session++) {
+            JsonObject opened = admin.create("/api/auth/authentication/", "{\"user_id\":\"webcam\",\"require_liveness\":true}");
+            JsonObject last = null;
+            for (int i = 0; i < 101 && (last == null || "processing".equals(last.getString("session_status"))); i++) {
+                last = frame(opened.getString("session_token"), String.format(CLIP, 14));
+            }
+            assertEquals("liveness_failed", last.getString("failure_reason"), last::toString);
+            failed.add(opened.getString("session_id"));
+            List<JsonObject> raised = admin.get(INCIDENTS + "?type=liveness_failures").json().getJsonArray("results")
+                    .getValuesAs(JsonObject.class);
+            assertEquals(session < 2 ? 0 : 1, raised.size(), "after " + (session + 1) + " failed sessions: " + raised);
+        }
+        JsonObject incident = admin.get(INCIDENTS + "?type=liveness_failures").json().getJsonArray("results").getJsonObject(0);
+        assertEquals("automatic", incident.getString("origin"));
+        assertEquals("medium", incident.getString("severity"));
+        assertEquals(failed.get(2), incident.getString("session_id"), "raised by the third failure");
+        assertTrue(incident.getString("description").startsWith("3 sessions of webcam failed liveness"), incident::toString);
+        assertEquals(0, stranger.get(INCIDENTS + "?type=liveness_failures").json().getInt("count"));
+        System.out.printf("SecurityIT: 3 sessions failed liveness (a still frame until the frame limit) in %d s; one incident raised%n",
+                (System.nanoTime() - begun) / 1_000_000_000);
     }
 
     // --- helpers ---
