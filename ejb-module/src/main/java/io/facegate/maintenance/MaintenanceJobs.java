@@ -3,6 +3,7 @@ package io.facegate.maintenance;
 import io.facegate.audit.AuditSettings;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
+import io.facegate.system.Timeouts;
 import io.facegate.usage.UsageSettings;
 import io.facegate.webhooks.WebhookSettings;
 import jakarta.annotation.PostConstruct;
@@ -89,22 +90,26 @@ public class MaintenanceJobs {
 
     @Schedule(hour = "3", minute = "17", persistent = false, info = PURGE_EXPIRED_TOKENS)
     void nightly() {
-        start(PURGE_EXPIRED_TOKENS, new Properties());
+        startOnSchedule(PURGE_EXPIRED_TOKENS);
     }
 
     @Schedule(hour = "3", minute = "37", persistent = false, info = PURGE_API_USAGE)
     void nightlyUsagePurge() {
-        start(PURGE_API_USAGE, new Properties());
+        startOnSchedule(PURGE_API_USAGE);
     }
 
     @Schedule(hour = "3", minute = "57", persistent = false, info = PURGE_WEBHOOK_DELIVERIES)
     void nightlyWebhookDeliveryPurge() {
-        start(PURGE_WEBHOOK_DELIVERIES, new Properties());
+        startOnSchedule(PURGE_WEBHOOK_DELIVERIES);
     }
 
     @Schedule(hour = "4", minute = "17", persistent = false, info = PURGE_AUDIT_LOGS)
     void nightlyAuditLogPurge() {
-        start(PURGE_AUDIT_LOGS, new Properties());
+        startOnSchedule(PURGE_AUDIT_LOGS);
+    }
+
+    private void startOnSchedule(String jobName) {
+        Timeouts.survive(LOG, jobName, () -> start(jobName, new Properties()));
     }
 
     /** The settings a job reads, as job parameters: batch artifacts live in a library that cannot see this module's settings. */

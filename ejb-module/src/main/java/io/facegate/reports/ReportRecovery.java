@@ -1,5 +1,6 @@
 package io.facegate.reports;
 
+import io.facegate.system.Timeouts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -13,7 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -45,14 +45,12 @@ public class ReportRecovery {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void restartInterrupted() {
-        try {
+        // On a failure the reports stay queued, with the execution to restart, for the next start.
+        Timeouts.survive(LOG, "restart-interrupted-reports", () -> {
             List<String> restarted = jobs.restartInterrupted();
             if (!restarted.isEmpty()) {
                 LOG.info(() -> "Restarted the report jobs the last stop cut off: " + restarted);
             }
-        } catch (RuntimeException e) {
-            // They stay queued, with the execution to restart, for the next start.
-            LOG.log(Level.WARNING, "The report jobs the last stop cut off could not be restarted", e);
-        }
+        });
     }
 }
