@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,29 +27,37 @@ class ReportVolumeIT {
     private static final int PEOPLE = 2000;
     private static final int DAYS = 500;
 
+    /**
+     * Writes {@code people} people (in ten departments) of the client straight into the database, each
+     * present once on every one of {@code days} days from 2023-01-02.
+     */
+    static void presentEveryDay(UUID client, int people, int days) throws SQLException {
+        try (Connection db = FaceGateServer.database()) {
+            try (PreparedStatement persons = db.prepareStatement("insert into client_user (id, client_id, external_user_id, first_name, last_name,"
+                    + " department, created_at, updated_at) select gen_random_uuid(), ?, 'V' || lpad(i::text, 5, '0'), 'Person', i::text,"
+                    + " 'Department ' || (i % 10), now(), now() from generate_series(1, ?) i")) {
+                persons.setObject(1, client);
+                persons.setInt(2, people);
+                assertEquals(people, persons.executeUpdate());
+            }
+            try (PreparedStatement logs = db.prepareStatement("insert into attendance_log (id, client_id, client_user_id, department, logged_at,"
+                    + " source, created_at) select gen_random_uuid(), u.client_id, u.id, u.department,"
+                    + " (date '2023-01-02' + d) + time '13:00' + (random() * interval '2 hours'), 'CAMERA', now()"
+                    + " from client_user u, generate_series(0, ? - 1) d where u.client_id = ?")) {
+                logs.setInt(1, days);
+                logs.setObject(2, client);
+                assertEquals(people * days, logs.executeUpdate());
+            }
+        }
+    }
+
     @Test
     void aMillionLogsStreamIntoTheFiles() throws Exception {
         Tenants.Tenant tenant = Tenants.create("Volume College");
         Api admin = tenant.api();
         UUID client = UUID.fromString(tenant.id());
         long started = System.nanoTime();
-        try (Connection db = FaceGateServer.database()) {
-            try (PreparedStatement people = db.prepareStatement("insert into client_user (id, client_id, external_user_id, first_name, last_name,"
-                    + " department, created_at, updated_at) select gen_random_uuid(), ?, 'V' || lpad(i::text, 5, '0'), 'Person', i::text,"
-                    + " 'Department ' || (i % 10), now(), now() from generate_series(1, ?) i")) {
-                people.setObject(1, client);
-                people.setInt(2, PEOPLE);
-                assertEquals(PEOPLE, people.executeUpdate());
-            }
-            try (PreparedStatement logs = db.prepareStatement("insert into attendance_log (id, client_id, client_user_id, department, logged_at,"
-                    + " source, created_at) select gen_random_uuid(), u.client_id, u.id, u.department,"
-                    + " (date '2023-01-02' + d) + time '13:00' + (random() * interval '2 hours'), 'CAMERA', now()"
-                    + " from client_user u, generate_series(0, ? - 1) d where u.client_id = ?")) {
-                logs.setInt(1, DAYS);
-                logs.setObject(2, client);
-                assertEquals(PEOPLE * DAYS, logs.executeUpdate());
-            }
-        }
+        presentEveryDay(client, PEOPLE, DAYS);
         System.out.printf("ReportVolumeIT: %,d logs written in %d s%n", PEOPLE * DAYS, (System.nanoTime() - started) / 1_000_000_000);
         String range = "\"date_from\": \"2023-01-02\", \"date_to\": \"2024-05-15\"";
 

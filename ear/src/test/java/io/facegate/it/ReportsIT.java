@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,8 +34,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -189,7 +195,65 @@ class ReportsIT {
                 }
             }
             assertEquals(1, images, "the chart on the cover");
+            checkWithPoppler(Path.of("target", "ReportsIT-attendance.pdf"), document.getNumberOfPages());
         }
+    }
+
+    /**
+     * The PDF as a viewer shows it: poppler renders every page (kept as PNGs in
+     * {@code target/report-pages/}) and reads the cover's and the whole document's text.
+     */
+    private static void checkWithPoppler(Path pdf, int pages) throws Exception {
+        Path pngs = Path.of("target", "report-pages");
+        Files.createDirectories(pngs);
+        run("pdftoppm", "-png", "-r", "80", pdf.toString(), pngs.resolve("attendance").toString());
+        List<Path> rendered;
+        try (Stream<Path> files = Files.list(pngs)) {
+            rendered = files.filter(f -> f.getFileName().toString().matches("attendance-\\d+\\.png")).sorted().toList();
+        }
+        assertEquals(pages, rendered.size(), "one PNG per page: " + rendered);
+        for (Path page : rendered) {
+            BufferedImage image = ImageIO.read(page.toFile());
+            assertTrue(image.getWidth() > image.getHeight() / 2 && image.getHeight() > 600, page + " " + image.getWidth() + "x" + image.getHeight());
+            assertTrue(inkShare(image) > 0.001, page + " is not blank: " + inkShare(image));
+        }
+        double coverInk = inkShare(ImageIO.read(rendered.get(0).toFile()));
+        String cover = run("pdftotext", "-f", "1", "-l", "1", "-layout", pdf.toString(), "-");
+        for (String expected : List.of("Attendance report", "Reports College", "2024-02-01 to 2024-02-29", "America/New_York",
+                "Attendance rate", "60.0 %")) {
+            assertTrue(cover.contains(expected), "the cover shows " + expected + ":\n" + cover);
+        }
+        String all = run("pdftotext", "-layout", pdf.toString(), "-");
+        assertTrue(all.contains("Ольга") && all.contains("Кузнецова"), "the Cyrillic name as poppler reads it:\n" + all);
+        assertTrue(all.contains("Chloé") && all.contains("Ben Okafor"), all);
+        assertTrue(all.contains("77.5 %") && all.contains("25.0 %") && all.contains("20 / 20"), "the departments' and people's figures:\n" + all);
+        assertTrue(!all.contains("Gone Away"), all);
+        System.out.printf("ReportsIT: %d PDF pages rendered by pdftoppm into %s (the cover %.1f %% ink)%n", pages, pngs.toAbsolutePath(),
+                coverInk * 100);
+    }
+
+    /** Share of a page's pixels that are not near white: text, rules and the chart. */
+    private static double inkShare(BufferedImage image) {
+        long ink = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int darkest = Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+                if (darkest < 200) {
+                    ink++;
+                }
+            }
+        }
+        return (double) ink / ((long) image.getWidth() * image.getHeight());
+    }
+
+    /** Runs a poppler tool (at most a minute) and returns what it printed. */
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ": " + new String(output, StandardCharsets.UTF_8));
+        return new String(output, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -342,12 +406,68 @@ class ReportsIT {
         assertEquals("invalid_weeks", admin.get("/api/v1/reports/patterns/?weeks=1").json().getString("error"));
     }
 
+    @Test
+    @Order(8)
+    void facultyReportOnTheirDepartmentAndStudentsAreRefused() throws Exception {
+        String adminsReport = admin.get("/api/v1/reports/").json().getJsonArray("results").getJsonObject(0).getString("id");
+        Api faculty = member("CS-FAC", "faculty", "Computer Science");
+        Api student = member("CS-STU", "student", "Computer Science");
+
+        JsonObject report = faculty.get("/api/v1/reports/attendance/?" + FEBRUARY).json();
+        assertEquals(List.of("Computer Science"), List.copyOf(report.getJsonObject("department_stats").keySet()), report::toString);
+        assertEquals(4, report.getInt("total_employees"), "Olga, Ben, and the two new members of the department");
+        assertEquals(0.3875, report.getJsonNumber("attendance_rate").doubleValue(), "(20 + 11) / (4 x 20)");
+        JsonObject elsewhere = faculty.get("/api/v1/reports/attendance/?" + FEBRUARY + "&department=Mathematics").json();
+        assertEquals(0, elsewhere.getInt("total_employees"), "another department is out of reach: " + elsewhere);
+        JsonObject named = faculty.get("/api/v1/reports/attendance/?" + FEBRUARY + "&employee_ids=MA-CHLOE,CS-OLGA").json();
+        assertEquals(1, named.getInt("total_employees"), "Chloé is not the faculty member's to report on: " + named);
+
+        Api.Reply queued = faculty.post("/api/v1/reports/", "{\"format\": \"pdf\", \"date_from\": \"2024-02-01\", \"date_to\": \"2024-02-29\"}");
+        assertEquals(202, queued.status(), queued::toString);
+        assertEquals(4, queued.json().getInt("rows_total"));
+        JsonObject status = awaitEnd(faculty, "/api/v1/reports/" + queued.json().getString("id") + "/");
+        assertEquals("completed", status.getString("status"), status::toString);
+        Api.Binary pdf = Api.fetch(status.getString("download_url"));
+        assertEquals(200, pdf.status());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Ольга Кузнецова") && text.contains("Ben Okafor"), text);
+            assertTrue(!text.contains("Chloé") && !text.contains("Mathematics"), "nothing of another department: " + text);
+        }
+        assertEquals(404, faculty.get("/api/v1/reports/" + adminsReport + "/").status(), "faculty follow only their own reports");
+        assertEquals(4, faculty.get("/api/v1/reports/").json().getInt("count"), "the three JSON reports and the PDF");
+
+        for (Api.Reply refused : List.of(student.get("/api/v1/reports/attendance/?" + FEBRUARY),
+                student.get("/api/v1/reports/attendance/?format=pdf&" + FEBRUARY),
+                student.post("/api/v1/reports/", "{\"format\": \"excel\", \"date_from\": \"2024-02-01\", \"date_to\": \"2024-02-29\"}"),
+                student.get("/api/v1/reports/"))) {
+            assertEquals(403, refused.status(), "reports are for staff (AttendanceViewer: a student reads only their own attendance): "
+                    + refused);
+        }
+    }
+
+    /** A person of the client with a password, logged in. */
+    private static Api member(String employeeId, String role, String department) {
+        String email = employeeId.toLowerCase(Locale.ROOT) + "@college.example";
+        admin.create("/api/v1/users/", "{\"employee_id\": \"" + employeeId + "\", \"email\": \"" + email + "\", \"first_name\": \""
+                + employeeId + "\", \"last_name\": \"Member\", \"role\": \"" + role + "\", \"department\": \"" + department
+                + "\", \"password\": \"Correct-Horse-Battery-9\"}");
+        Api.Reply login = Api.anonymous().post("/api/v1/auth/login/", "{\"email\": \"" + email + "\", \"password\": \"Correct-Horse-Battery-9\","
+                + " \"api_key\": \"" + tenant.apiKey() + "\"}");
+        assertEquals(200, login.status(), login::toString);
+        return Api.bearer(login.json().getString("access"));
+    }
+
     private static JsonObject awaitEnd(String path) throws InterruptedException {
+        return awaitEnd(admin, path);
+    }
+
+    private static JsonObject awaitEnd(Api caller, String path) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        JsonObject status = admin.get(path).json();
+        JsonObject status = caller.get(path).json();
         while (!List.of("completed", "failed").contains(status.getString("status")) && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
-            status = admin.get(path).json();
+            status = caller.get(path).json();
         }
         return status;
     }

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -88,12 +89,15 @@ class SecurityIT {
 
         List<JsonObject> entries = entries(AUDIT + "?page_size=200");
         Set<String> actions = entries.stream().map(e -> e.getString("action")).collect(Collectors.toSet());
-        assertEquals(Set.of("login", "logout", "manual_mark", "enrollment", "verification", "user_erasure"), actions, entries::toString);
+        assertEquals(Set.of("api_login", "login", "logout", "manual_mark", "enrollment", "verification", "user_erasure"), actions,
+                entries::toString);
 
         JsonObject granted = only(entries, e -> e.getString("action").equals("login") && e.getBoolean("success"));
         assertEquals("AUD100", granted.getString("user_id"));
         assertEquals("info", granted.getString("severity"));
         assertFalse(Instant.parse(granted.getString("timestamp")).isBefore(started));
+        assertEquals("127.0.0.1", granted.getString("ip_address"), "the caller's address");
+        assertTrue(granted.getString("user_agent").startsWith("Java-http-client/"), granted::toString);
         JsonObject denied = only(entries, e -> e.getString("action").equals("login") && !e.getBoolean("success"));
         assertEquals("warning", denied.getString("severity"));
         assertEquals("invalid_credentials", denied.getJsonObject("details").getString("reason"));
@@ -121,9 +125,10 @@ class SecurityIT {
         assertEquals(2, warnings.size(), warnings::toString);
         assertTrue(warnings.stream().noneMatch(e -> e.getBoolean("success")));
         assertEquals(0, admin.get(AUDIT + "?date_from=" + Instant.now().plus(Duration.ofHours(1))).json().getInt("count"));
-        assertEquals(8, admin.get(AUDIT + "?date_from=" + started.toString().substring(0, 10)).json().getInt("count"));
+        // The seven facts above and the client's own login with its key and secret.
+        assertEquals(9, admin.get(AUDIT + "?date_from=" + started.toString().substring(0, 10)).json().getInt("count"));
         JsonObject firstPage = admin.get(AUDIT + "?page_size=3").json();
-        assertEquals(8, firstPage.getInt("count"));
+        assertEquals(9, firstPage.getInt("count"));
         assertEquals(3, firstPage.getJsonArray("results").size());
         assertTrue(firstPage.getString("next").contains("page=2"), firstPage::toString);
         for (String bad : List.of("action=delete", "severity=fatal", "date_from=yesterday", "page=0", "page_size=1000")) {
@@ -150,7 +155,8 @@ class SecurityIT {
     @Test
     @Order(4)
     void aClientSeesOnlyItsOwnAuditLogAndOnlyAdminsSeeIt() {
-        assertEquals(0, stranger.get(AUDIT).json().getInt("count"));
+        assertEquals(Set.of("api_login"), actions(stranger.get(AUDIT).json().getJsonArray("results").getValuesAs(JsonObject.class)),
+                "only the stranger's own login");
         assertEquals(0, stranger.get(AUDIT + "?user_id=AUD100").json().getInt("count"));
         Api student = Api.bearer(login("auditee", PASSWORD).json().getString("access"));
         assertEquals(403, student.get(AUDIT).status());
@@ -313,6 +319,83 @@ class SecurityIT {
         JsonObject rotation = only(entries(AUDIT + "?action=key_rotation"), e -> true);
         assertEquals("api_secret", rotation.getJsonObject("details").getString("secret"));
         assertEquals("info", rotation.getString("severity"));
+    }
+
+    @Test
+    @Order(11)
+    void repeatedLivenessFailuresRaiseOneIncident() {
+        // "webcam" was enrolled above; each session is held a still frame of the clip until its frame limit.
+        List<String> failed = new ArrayList<>();
+        long begun = System.nanoTime();
+        for (int session = 0; session < 3; session++) {
+            JsonObject opened = admin.create("/api/auth/authentication/", "{\"user_id\":\"webcam\",\"require_liveness\":true}");
+            JsonObject last = null;
+            for (int i = 0; i < 101 && (last == null || "processing".equals(last.getString("session_status"))); i++) {
+                last = frame(opened.getString("session_token"), String.format(CLIP, 14));
+            }
+            assertEquals("liveness_failed", last.getString("failure_reason"), last::toString);
+            failed.add(opened.getString("session_id"));
+            List<JsonObject> raised = admin.get(INCIDENTS + "?type=liveness_failures").json().getJsonArray("results")
+                    .getValuesAs(JsonObject.class);
+            assertEquals(session < 2 ? 0 : 1, raised.size(), "after " + (session + 1) + " failed sessions: " + raised);
+        }
+        JsonObject incident = admin.get(INCIDENTS + "?type=liveness_failures").json().getJsonArray("results").getJsonObject(0);
+        assertEquals("automatic", incident.getString("origin"));
+        assertEquals("medium", incident.getString("severity"));
+        assertEquals(failed.get(2), incident.getString("session_id"), "raised by the third failure");
+        assertTrue(incident.getString("description").startsWith("3 sessions of webcam failed liveness"), incident::toString);
+        assertEquals(0, stranger.get(INCIDENTS + "?type=liveness_failures").json().getInt("count"));
+        System.out.printf("SecurityIT: 3 sessions failed liveness (a still frame until the frame limit) in %d s; one incident raised%n",
+                (System.nanoTime() - begun) / 1_000_000_000);
+    }
+
+    @Test
+    @Order(12)
+    void loginsWithApiCredentialsAreAuditedGrantedOrRefusedWithTheCallersAddressAndAgent() throws Exception {
+        Tenants.Tenant logins = Tenants.create("Login Audit College");
+        Api.Reply wrongSecret = Api.anonymous().header("User-Agent", "audit-test/1.0").post("/api/core/auth/client/",
+                "{\"api_key\":\"" + logins.apiKey() + "\",\"api_secret\":\"fgs_wrong\"}");
+        assertEquals(401, wrongSecret.status(), wrongSecret::toString);
+        JsonObject pair = Api.anonymous().header("User-Agent", "audit-test/1.0").post("/api/core/auth/client/",
+                "{\"api_key\":\"" + logins.apiKey() + "\",\"api_secret\":\"" + logins.apiSecret() + "\"}").json();
+        String refresh = "{\"refresh\": \"" + pair.getString("refresh") + "\"}";
+        assertEquals(200, Api.anonymous().post("/api/core/auth/refresh/", refresh).status());
+        assertEquals(401, Api.anonymous().post("/api/core/auth/refresh/", refresh).status(), "a replayed refresh token");
+        assertEquals(200, Api.anonymous().post("/api/auth/client/", "{\"api_key\":\"" + logins.apiKey() + "\"}").status());
+
+        // Headers, not a token: the replay above ended the login's tokens, and a new login would be one more entry.
+        Api reader = Api.anonymous().header("X-API-Key", logins.apiKey()).header("X-API-Secret", logins.apiSecret());
+        List<JsonObject> entries = reader.get(AUDIT + "?action=api_login").json().getJsonArray("results").getValuesAs(JsonObject.class);
+        // Newest first: key alone, the replay, the refresh, key and secret, the wrong secret.
+        assertEquals(List.of("api_key", "refresh_token", "refresh_token", "api_secret", "api_secret"),
+                entries.stream().map(e -> e.getJsonObject("details").getString("credential")).toList(), entries::toString);
+        assertEquals(List.of(true, false, true, true, false), entries.stream().map(e -> e.getBoolean("success")).toList());
+        assertEquals("refresh_token_reused", entries.get(1).getJsonObject("details").getString("reason"));
+        JsonObject refused = entries.get(4);
+        assertEquals("invalid_credentials", refused.getJsonObject("details").getString("reason"));
+        assertEquals("warning", refused.getString("severity"));
+        assertEquals("audit-test/1.0", refused.getString("user_agent"));
+        assertEquals("127.0.0.1", refused.getString("ip_address"));
+        assertTrue(refused.isNull("user_id"), "a client's login names no person");
+        assertEquals(1, stranger.get(AUDIT + "?action=api_login").json().getInt("count"), "each client sees only its own login");
+
+        // The operator's admin-token logins are entries of no client.
+        Instant before = Instant.now();
+        assertEquals(401, Api.anonymous().post("/api/core/auth/admin/", "{\"admin_token\":\"fga_wrong\"}").status());
+        Tenants.adminToken();
+        try (Connection db = FaceGateServer.database();
+             PreparedStatement query = db.prepareStatement("select success, details ->> 'credential', ip_address from audit_log"
+                     + " where client_id is null and action = 'API_LOGIN' and occurred_at >= ? order by id")) {
+            query.setTimestamp(1, Timestamp.from(before));
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next());
+                assertFalse(rows.getBoolean(1));
+                assertEquals("admin_token", rows.getString(2));
+                assertEquals("127.0.0.1", rows.getString(3));
+                assertTrue(rows.next());
+                assertTrue(rows.getBoolean(1));
+            }
+        }
     }
 
     // --- helpers ---

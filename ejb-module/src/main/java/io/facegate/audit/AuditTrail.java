@@ -1,6 +1,7 @@
 package io.facegate.audit;
 
 import io.facegate.attendance.AttendanceLogged;
+import io.facegate.authentication.ApiLoggedIn;
 import io.facegate.authentication.PersonLoggedIn;
 import io.facegate.authentication.PersonLoggedOut;
 import io.facegate.clients.ClientUserDeleted;
@@ -15,11 +16,14 @@ import io.facegate.enrollment.EnrollmentCompleted;
 import io.facegate.reports.ReportReady;
 import io.facegate.sessions.AuthenticationCompleted;
 import io.facegate.sessions.SpoofSuspected;
+import io.facegate.system.CallMetadata;
 import io.facegate.system.SecretRotated;
 import io.facegate.system.SettingsChanged;
 import io.facegate.webhooks.EventData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -29,6 +33,7 @@ import java.util.UUID;
 /**
  * Writes the audit log from the domain events, in the transaction of the fact each reports (as the
  * webhook outbox does): a rolled-back fact leaves no entry, a committed one always has its entry.
+ * Each entry names where the call came from when its boundary said ({@link CallMetadata}).
  * Attendance logged by cameras, verify tasks and check-ins is attendance data, not a security fact;
  * only manual marks (a person's word for another's presence) are audited.
  */
@@ -37,6 +42,14 @@ public class AuditTrail {
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
+
+    @Inject
+    CallMetadata call;
+
+    void apiLogin(@Observes ApiLoggedIn fact) {
+        write(fact.clientId(), fact.at(), AuditAction.API_LOGIN, null, fact.granted(),
+                EventData.create().put("credential", fact.credential().apiName()).put("reason", fact.reason()));
+    }
 
     void login(@Observes PersonLoggedIn fact) {
         write(fact.clientId(), fact.at(), AuditAction.LOGIN, fact.externalUserId(), fact.granted(),
@@ -113,7 +126,16 @@ public class AuditTrail {
     }
 
     private void write(UUID clientId, Instant at, AuditAction action, String userId, boolean success, EventData details) {
-        em.persist(new AuditEntry(clientId, at, action, userId, success, severity(action, success), details.build().toString()));
+        String ipAddress = null;
+        String userAgent = null;
+        try {
+            ipAddress = call.ipAddress();
+            userAgent = call.userAgent();
+        } catch (ContextNotActiveException noCaller) {
+            // A fact of a thread that answers no call (a frame's worker, an executor): nobody to name.
+        }
+        em.persist(new AuditEntry(clientId, at, action, userId, success, severity(action, success), details.build().toString(), ipAddress,
+                userAgent));
     }
 
     /** The person's own id in the client's system, when the fact names them only by our id. */

@@ -1,10 +1,12 @@
 package io.facegate.authentication;
 
+import io.facegate.authentication.ApiLoggedIn.Credential;
 import io.facegate.crypto.SecretHasher;
 import io.facegate.domain.authentication.AdminCredential;
 import io.facegate.domain.authentication.RefreshToken;
 import io.facegate.domain.clients.Client;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,9 +37,20 @@ public class ClientAuthentication {
     @Inject
     RefreshTokens refreshTokens;
 
+    @Inject
+    Event<ApiLoggedIn> loggedIn;
+
     public TokenPair authenticate(String apiKey, String apiSecret) {
-        Client client = verifiedClient(apiKey, apiSecret);
-        return issuePair(client, UUID.randomUUID(), Instant.now());
+        Instant now = Instant.now();
+        Client client;
+        try {
+            client = verifiedClient(apiKey, apiSecret);
+        } catch (AuthenticationFailedException refused) {
+            activeClient(apiKey).ifPresent(c -> loggedIn.fire(ApiLoggedIn.refused(c.getId(), Credential.API_SECRET, refused, now)));
+            throw refused;
+        }
+        loggedIn.fire(ApiLoggedIn.granted(client.getId(), Credential.API_SECRET, now));
+        return issuePair(client, UUID.randomUUID(), now);
     }
 
     /**
@@ -48,15 +61,23 @@ public class ClientAuthentication {
     public IssuedToken authenticateBrowser(String apiKey, String origin) {
         Client client = activeClient(apiKey).orElseThrow(AuthenticationFailedException::invalidCredentials);
         access.admitSession(client.getId(), origin);
+        loggedIn.fire(ApiLoggedIn.granted(client.getId(), Credential.API_KEY, Instant.now()));
         return issuer.access(client.getId(), client.getSecretGeneration(), AccessScope.SESSION);
     }
 
     public IssuedToken authenticateAdmin(String adminToken) {
+        Instant now = Instant.now();
         AdminCredential admin = em.createNamedQuery(AdminCredential.BY_NAME, AdminCredential.class)
                 .setParameter("name", AdminCredential.BOOTSTRAP_NAME)
                 .getResultStream().findFirst()
                 .filter(a -> SecretHasher.matches(adminToken, a.getTokenHash()))
-                .orElseThrow(() -> new AuthenticationFailedException("invalid_admin_token", "admin token is wrong"));
+                .orElse(null);
+        if (admin == null) {
+            AuthenticationFailedException refused = new AuthenticationFailedException("invalid_admin_token", "admin token is wrong");
+            loggedIn.fire(ApiLoggedIn.refused(null, Credential.ADMIN_TOKEN, refused, now));
+            throw refused;
+        }
+        loggedIn.fire(ApiLoggedIn.granted(null, Credential.ADMIN_TOKEN, now));
         return issuer.admin("admin:" + admin.getName());
     }
 
@@ -66,11 +87,24 @@ public class ClientAuthentication {
      */
     public TokenPair refresh(String refreshToken) {
         Instant now = Instant.now();
-        RefreshToken stored = refreshTokens.redeem(refreshToken, RefreshTokens.Owner.CLIENT, now);
+        RefreshToken stored;
+        try {
+            stored = refreshTokens.redeem(refreshToken, RefreshTokens.Owner.CLIENT, now);
+        } catch (AuthenticationFailedException refused) {
+            // A client's token refused (a replay, an expired or revoked one) is a fact about that client.
+            RefreshToken known = refreshTokens.find(refreshToken, now);
+            if (known != null && known.getClientUserId() == null) {
+                loggedIn.fire(ApiLoggedIn.refused(known.getClientId(), Credential.REFRESH_TOKEN, refused, now));
+            }
+            throw refused;
+        }
         Client client = em.find(Client.class, stored.getClientId());
         if (client == null || !client.isActive()) {
-            throw AuthenticationFailedException.invalidCredentials();
+            AuthenticationFailedException refused = AuthenticationFailedException.invalidCredentials();
+            loggedIn.fire(ApiLoggedIn.refused(stored.getClientId(), Credential.REFRESH_TOKEN, refused, now));
+            throw refused;
         }
+        loggedIn.fire(ApiLoggedIn.granted(client.getId(), Credential.REFRESH_TOKEN, now));
         return issuePair(client, stored.getFamilyId(), now);
     }
 

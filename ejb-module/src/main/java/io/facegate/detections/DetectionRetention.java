@@ -1,5 +1,6 @@
 package io.facegate.detections;
 
+import io.facegate.system.Timeouts;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -32,7 +33,7 @@ public class DetectionRetention {
     @Schedule(hour = "3", minute = "41", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void nightly() {
-        purge(Instant.now());
+        Timeouts.survive(LOG, "purge-detection-snapshots", () -> purge(Instant.now()));
     }
 
     /** Deletes the pictures detected more than the retention period before {@code now}; returns how many events lost theirs. */

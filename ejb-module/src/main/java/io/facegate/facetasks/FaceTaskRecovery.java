@@ -1,10 +1,13 @@
 package io.facegate.facetasks;
 
+import io.facegate.system.Timeouts;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -39,10 +42,13 @@ public class FaceTaskRecovery {
     }
 
     @Schedule(hour = "*", minute = "41", persistent = false, info = "purge-expired-face-tasks")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void purgeExpired() {
-        int purged = tasks.purgeExpired();
-        if (purged > 0) {
-            LOG.fine(() -> "Deleted " + purged + " expired face tasks");
-        }
+        Timeouts.survive(LOG, "purge-expired-face-tasks", () -> {
+            int purged = tasks.purgeExpired();
+            if (purged > 0) {
+                LOG.fine(() -> "Deleted " + purged + " expired face tasks");
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.facegate.maintenance;
 import io.facegate.audit.AuditSettings;
 import io.facegate.system.ErrorKind;
 import io.facegate.system.FaceGateException;
+import io.facegate.system.Timeouts;
 import io.facegate.usage.UsageSettings;
 import io.facegate.webhooks.WebhookSettings;
 import jakarta.annotation.PostConstruct;
@@ -21,11 +22,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,6 +43,8 @@ import java.util.logging.Logger;
  * {@code CREATE TABLE}s would run on the enlisted connection, uncommitted, while the job itself
  * (started outside that transaction) could not see them. It waits for {@link
  * io.facegate.system.SchemaMigration}, since Flyway refuses a fresh schema that already holds tables.
+ * Once the repository is open, the executions the last stop cut off are marked failed ({@link
+ * InterruptedJobs}), before anything looks at them.
  */
 @Singleton
 @Startup
@@ -65,32 +71,45 @@ public class MaintenanceJobs {
     @Inject
     AuditSettings auditSettings;
 
+    @Inject
+    InterruptedJobs interruptedJobs;
+
     private JobOperator operator;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void openJobRepository() {
         operator = BatchRuntime.getJobOperator();
+        try {
+            interruptedJobs.failInterrupted(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+        } catch (RuntimeException e) {
+            // The application still starts; the cut-off executions stay as the runtime left them until the next start.
+            LOG.log(Level.WARNING, "The batch job executions cut off by the last stop could not be marked failed", e);
+        }
     }
 
     @Schedule(hour = "3", minute = "17", persistent = false, info = PURGE_EXPIRED_TOKENS)
     void nightly() {
-        start(PURGE_EXPIRED_TOKENS, new Properties());
+        startOnSchedule(PURGE_EXPIRED_TOKENS);
     }
 
     @Schedule(hour = "3", minute = "37", persistent = false, info = PURGE_API_USAGE)
     void nightlyUsagePurge() {
-        start(PURGE_API_USAGE, new Properties());
+        startOnSchedule(PURGE_API_USAGE);
     }
 
     @Schedule(hour = "3", minute = "57", persistent = false, info = PURGE_WEBHOOK_DELIVERIES)
     void nightlyWebhookDeliveryPurge() {
-        start(PURGE_WEBHOOK_DELIVERIES, new Properties());
+        startOnSchedule(PURGE_WEBHOOK_DELIVERIES);
     }
 
     @Schedule(hour = "4", minute = "17", persistent = false, info = PURGE_AUDIT_LOGS)
     void nightlyAuditLogPurge() {
-        start(PURGE_AUDIT_LOGS, new Properties());
+        startOnSchedule(PURGE_AUDIT_LOGS);
+    }
+
+    private void startOnSchedule(String jobName) {
+        Timeouts.survive(LOG, jobName, () -> start(jobName, new Properties()));
     }
 
     /** The settings a job reads, as job parameters: batch artifacts live in a library that cannot see this module's settings. */
@@ -130,6 +149,17 @@ public class MaintenanceJobs {
             parameters.setProperty(task.jobParameter(), value.toString());
         }
         return task.jobs().stream().map(job -> start(job, parameters)).toList();
+    }
+
+    /**
+     * Restarts the job instance of an execution that failed or stopped, with the parameters it ran
+     * with, and returns the new execution's id. Only an execution this deployment started can be
+     * restarted: the batch runtime refuses an earlier deployment's ({@link JobSecurityException}).
+     */
+    public long restart(long executionId) {
+        long restarted = operator.restart(executionId, operator.getParameters(executionId));
+        LOG.info(() -> "Restarted batch job execution " + executionId + " as execution " + restarted);
+        return restarted;
     }
 
     public long startByName(String jobName) {

@@ -1,6 +1,7 @@
 package io.facegate.profiles;
 
 import io.facegate.domain.profiles.ProfileSyncSchedule;
+import io.facegate.system.Timeouts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -106,19 +107,19 @@ public class ProfileSyncScheduler {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run(Timer timer) {
         if (RECOVERY.equals(timer.getInfo())) {
-            List<UUID> resumed = syncs.recover(RECOVERY_LOOK_BACK, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
-            if (!resumed.isEmpty()) {
-                LOG.info(() -> "resumed the profile syncs cut off by the last stop: " + resumed);
-            }
+            Timeouts.survive(LOG, RECOVERY, () -> {
+                List<UUID> resumed = syncs.recover(RECOVERY_LOOK_BACK, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+                if (!resumed.isEmpty()) {
+                    LOG.info(() -> "resumed the profile syncs cut off by the last stop: " + resumed);
+                }
+            });
             return;
         }
-        UUID clientId = UUID.fromString((String) timer.getInfo());
-        try {
+        Timeouts.survive(LOG, "profile sync schedule " + timer.getInfo(), () -> {
+            UUID clientId = UUID.fromString((String) timer.getInfo());
             syncs.start(SyncScope.of(clientId, null, null)).ifPresent(syncId ->
                     LOG.info(() -> "scheduled profile sync " + syncId + " of client " + clientId + " started"));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the scheduled profile sync of client " + clientId + " could not start", e);
-        }
+        });
     }
 
     private Timer arm(UUID clientId, SyncCron cron) {

@@ -7,10 +7,13 @@ import io.facegate.domain.clients.Client;
 import io.facegate.domain.reports.PeopleScope;
 import io.facegate.domain.reports.Report;
 import io.facegate.domain.reports.ReportFormat;
+import io.facegate.domain.reports.ReportStatus;
 import io.facegate.domain.reports.WorkCalendar;
+import io.facegate.maintenance.JobsInterrupted;
 import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Attendance reports: the figures of a range computed in two SQL statements (people per department,
@@ -42,6 +46,7 @@ import java.util.UUID;
 public class AttendanceReports {
 
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final Logger LOG = Logger.getLogger(AttendanceReports.class.getName());
 
     @PersistenceContext(unitName = "facegate")
     EntityManager em;
@@ -110,6 +115,30 @@ public class AttendanceReports {
 
     private static String requester(AttendanceViewer viewer) {
         return viewer.personId() != null ? "person:" + viewer.personId() : "client:" + viewer.clientId();
+    }
+
+    /**
+     * The reports whose running job the last stop cut off are queued again, in the transaction
+     * that marks their executions failed, for {@link ReportRecovery} to restart.
+     */
+    public void requeue(@Observes JobsInterrupted interrupted) {
+        List<Long> executions = interrupted.of(ReportJobs.JOB);
+        if (executions.isEmpty()) {
+            return;
+        }
+        List<Report> running = em.createQuery("select r from Report r where r.status = :running and r.executionId in :executions", Report.class)
+                .setParameter("running", ReportStatus.RUNNING).setParameter("executions", executions)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        running.forEach(Report::interrupted);
+        if (!running.isEmpty()) {
+            LOG.info(() -> "Queued again the reports whose job the last stop cut off: " + running.stream().map(Report::getNumber).toList());
+        }
+    }
+
+    /** The reports queued again after their job was interrupted, oldest first, with the execution to restart. */
+    public List<Report> awaitingRestart() {
+        return em.createQuery("select r from Report r where r.status = :queued and r.executionId is not null order by r.createdAt", Report.class)
+                .setParameter("queued", ReportStatus.QUEUED).getResultList();
     }
 
     /** Marks a report whose batch job ended without storing it as failed. */

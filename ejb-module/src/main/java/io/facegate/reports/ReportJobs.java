@@ -2,6 +2,7 @@ package io.facegate.reports;
 
 import io.facegate.attendance.AttendanceViewer;
 import io.facegate.domain.reports.Report;
+import io.facegate.domain.reports.ReportStatus;
 import io.facegate.maintenance.MaintenanceJobs;
 import io.facegate.system.FaceGateException;
 import jakarta.batch.runtime.BatchStatus;
@@ -11,6 +12,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * File reports through the {@code attendance-report} batch job: the report is recorded (and
  * committed, so that the job sees it) before its job starts; a request may then wait a little for
- * the file. A report whose job ended without storing its file is failed when next looked at.
+ * the file. A report whose job ended without storing its file is failed when next looked at; one
+ * whose job a server stop cut off is restarted when the server starts again ({@link ReportRecovery}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -61,6 +65,31 @@ public class ReportJobs {
         return report;
     }
 
+    /**
+     * Restarts the jobs of the reports queued again after the last stop cut them off: the same job
+     * instance, whose steps all run again and write the file anew. The batch runtime restarts only
+     * an execution this deployment started (after a crash the application is loaded as it was
+     * deployed); a report whose execution it refuses (the application was deployed again since, or
+     * the execution is not its instance's latest) runs as a new job instance instead.
+     *
+     * @return the reports restarted or started again
+     */
+    public List<String> restartInterrupted() {
+        List<String> restarted = new ArrayList<>();
+        for (Report report : reports.awaitingRestart()) {
+            try {
+                long execution = jobs.restart(report.getExecutionId());
+                LOG.info(() -> "Report " + report.getNumber() + ": job execution " + report.getExecutionId() + " restarted as " + execution);
+            } catch (RuntimeException refused) {
+                LOG.log(Level.INFO, "Report " + report.getNumber() + ": job execution " + report.getExecutionId()
+                        + " cannot be restarted; the report runs as a new job", refused);
+                start(report);
+            }
+            restarted.add(report.getNumber());
+        }
+        return restarted;
+    }
+
     /** The report once it ended, or as it is after the configured wait. */
     public Report awaitEnd(AttendanceViewer viewer, UUID reportId) {
         long deadline = System.nanoTime() + settings.waitForFile().toNanos();
@@ -77,10 +106,13 @@ public class ReportJobs {
         return report;
     }
 
-    /** The report now; one whose job ended without storing its file, or was lost to a restart, is failed. */
+    /**
+     * The report now; a running one whose job ended without storing its file, or whose execution only
+     * an earlier deployment could see (and no recovery restarted), is failed.
+     */
     public Report status(AttendanceViewer viewer, UUID reportId) {
         Report report = reports.find(viewer, reportId);
-        if (report.getStatus().isEnded() || report.getExecutionId() == null) {
+        if (report.getStatus() != ReportStatus.RUNNING) {
             return report;
         }
         BatchStatus job;

@@ -1,5 +1,6 @@
 package io.facegate.reports;
 
+import io.facegate.system.Timeouts;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -31,13 +32,15 @@ public class ReportTimer {
 
     @Schedule(hour = "*", minute = "*", persistent = false, info = "scheduled reports")
     void runDue() {
-        Instant now = Instant.now();
-        for (UUID id : schedules.due(now, PER_TICK)) {
-            try {
-                schedules.claim(id, now).ifPresent(jobs::start);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Scheduled report " + id + " did not run; it is tried again next minute", e);
+        Timeouts.survive(LOG, "scheduled reports", () -> {
+            Instant now = Instant.now();
+            for (UUID id : schedules.due(now, PER_TICK)) {
+                try {
+                    schedules.claim(id, now).ifPresent(jobs::start);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Scheduled report " + id + " did not run; it is tried again next minute", e);
+                }
             }
-        }
+        });
     }
 }

@@ -1,7 +1,10 @@
 package io.facegate.sessions;
 
+import io.facegate.system.Timeouts;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
@@ -19,10 +22,13 @@ public class SessionExpiry {
     FaceSessions sessions;
 
     @Schedule(hour = "*", minute = "*", persistent = false, info = "expire-idle-sessions")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void expireIdle() {
-        int expired = sessions.expireIdle();
-        if (expired > 0) {
-            LOG.fine(() -> "Expired " + expired + " idle sessions");
-        }
+        Timeouts.survive(LOG, "expire-idle-sessions", () -> {
+            int expired = sessions.expireIdle();
+            if (expired > 0) {
+                LOG.fine(() -> "Expired " + expired + " idle sessions");
+            }
+        });
     }
 }

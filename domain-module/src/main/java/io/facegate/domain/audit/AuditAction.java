@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum AuditAction {
     /** A person's password login, granted or refused. */
     LOGIN,
+    /**
+     * A login with API credentials, granted or refused: a client's key and secret, its key alone (a
+     * browser's token), a refresh token, or the operator's admin token (an entry of no client).
+     */
+    API_LOGIN,
     LOGOUT,
     /** A face enrolled (or re-enrolled). */
     ENROLLMENT,

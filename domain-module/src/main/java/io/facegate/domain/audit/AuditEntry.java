@@ -1,6 +1,8 @@
 package io.facegate.domain.audit;
 
+import io.facegate.domain.shared.OptionalUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,7 +17,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One audited fact of a client. Every column is {@code updatable = false} and the class has no
+ * One audited fact of a client (or, without a client, of the operator: an admin-token login), with
+ * where the call that caused it came from when its transport knew. Every column is {@code updatable = false} and the class has no
  * setter: an entry cannot change once written; entries leave only through the retention purge or
  * with their client.
  */
@@ -26,12 +29,16 @@ public class AuditEntry {
 
     public static final String DELETE_OLDER_THAN = "AuditEntry.deleteOlderThan";
     public static final int MAX_USER_ID_LENGTH = 255;
+    public static final int MAX_ADDRESS_LENGTH = 45;
+    public static final int MAX_USER_AGENT_LENGTH = 512;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "client_id", nullable = false, updatable = false)
+    /** Null for the operator's own entries. */
+    @Column(name = "client_id", updatable = false)
+    @Convert(converter = OptionalUuidConverter.class)
     private UUID clientId;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
@@ -55,20 +62,38 @@ public class AuditEntry {
     @Column(nullable = false, updatable = false)
     private String details;
 
+    @Column(name = "ip_address", updatable = false)
+    private String ipAddress;
+
+    @Column(name = "user_agent", updatable = false)
+    private String userAgent;
+
     protected AuditEntry() {
         // for JPA
     }
 
+    /**
+     * @param clientId  the client whose fact it is; null only for the operator's own
+     * @param ipAddress the caller's address, null when no caller made the fact or its transport did not say
+     * @param userAgent the caller's {@code User-Agent}, likewise
+     */
     public AuditEntry(UUID clientId, Instant occurredAt, AuditAction action, String userId, boolean success, AuditSeverity severity,
-                      String detailsJson) {
-        this.clientId = Objects.requireNonNull(clientId, "clientId");
+                      String detailsJson, String ipAddress, String userAgent) {
+        this.clientId = clientId;
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
         this.action = Objects.requireNonNull(action, "action");
         // An external id longer than the column is the client's data, not a reason to lose the entry.
-        this.userId = userId == null || userId.length() <= MAX_USER_ID_LENGTH ? userId : userId.substring(0, MAX_USER_ID_LENGTH);
+        this.userId = cut(userId, MAX_USER_ID_LENGTH);
         this.success = success;
         this.severity = Objects.requireNonNull(severity, "severity");
         this.details = detailsJson == null ? "{}" : detailsJson;
+        this.ipAddress = cut(ipAddress, MAX_ADDRESS_LENGTH);
+        this.userAgent = cut(userAgent, MAX_USER_AGENT_LENGTH);
+    }
+
+    /** A caller's header longer than the column is theirs to send, not a reason to lose the entry. */
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     public Long getId() {
@@ -101,5 +126,13 @@ public class AuditEntry {
 
     public String getDetails() {
         return details;
+    }
+
+    public String getIpAddress() {
+        return ipAddress;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
     }
 }

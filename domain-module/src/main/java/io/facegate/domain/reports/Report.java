@@ -110,6 +110,19 @@ public class Report {
         this.rowsWritten = 0;
     }
 
+    /**
+     * Its job's execution was cut off by a server stop: queued again, with that execution kept so
+     * that it is the one restarted (its {@link #started} then records the new execution).
+     */
+    public void interrupted() {
+        requireFile();
+        if (status != ReportStatus.RUNNING) {
+            throw new IllegalStateException("report " + number + " is " + status + ", not running");
+        }
+        this.status = ReportStatus.QUEUED;
+        this.rowsWritten = 0;
+    }
+
     /** The job wrote {@code rows} more rows. */
     public void wrote(int rows) {
         this.rowsWritten = Math.min(rowsTotal, rowsWritten + rows);

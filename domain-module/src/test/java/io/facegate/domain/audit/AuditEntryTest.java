@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditEntryTest {
 
@@ -15,17 +17,27 @@ class AuditEntryTest {
 
     @Test
     void anOverlongUserIdIsCutNotRefused() {
-        AuditEntry entry = new AuditEntry(CLIENT, AT, AuditAction.LOGIN, "x".repeat(300), true, AuditSeverity.INFO, null);
+        AuditEntry entry = new AuditEntry(CLIENT, AT, AuditAction.LOGIN, "x".repeat(300), true, AuditSeverity.INFO, null, null, null);
         assertEquals(AuditEntry.MAX_USER_ID_LENGTH, entry.getUserId().length());
         assertEquals("{}", entry.getDetails());
     }
 
     @Test
-    void anEntryNeedsItsClientTimeActionAndSeverity() {
-        assertThrows(NullPointerException.class, () -> new AuditEntry(null, AT, AuditAction.LOGIN, null, true, AuditSeverity.INFO, "{}"));
-        assertThrows(NullPointerException.class, () -> new AuditEntry(CLIENT, null, AuditAction.LOGIN, null, true, AuditSeverity.INFO, "{}"));
-        assertThrows(NullPointerException.class, () -> new AuditEntry(CLIENT, AT, null, null, true, AuditSeverity.INFO, "{}"));
-        assertThrows(NullPointerException.class, () -> new AuditEntry(CLIENT, AT, AuditAction.LOGIN, null, true, null, "{}"));
+    void theCallersAddressAndUserAgentAreKeptAndAnOverlongOneIsCut() {
+        AuditEntry entry = new AuditEntry(CLIENT, AT, AuditAction.LOGIN, null, true, AuditSeverity.INFO, "{}", "2001:db8::7",
+                "curl/8.5.0 " + "x".repeat(600));
+        assertEquals("2001:db8::7", entry.getIpAddress());
+        assertEquals(AuditEntry.MAX_USER_AGENT_LENGTH, entry.getUserAgent().length());
+        assertTrue(entry.getUserAgent().startsWith("curl/8.5.0"));
+    }
+
+    @Test
+    void anEntryNeedsItsTimeActionAndSeverityButTheOperatorsHasNoClient() {
+        assertThrows(NullPointerException.class, () -> new AuditEntry(CLIENT, null, AuditAction.LOGIN, null, true, AuditSeverity.INFO, "{}",
+                null, null));
+        assertThrows(NullPointerException.class, () -> new AuditEntry(CLIENT, AT, null, null, true, AuditSeverity.INFO, "{}", null, null));
+        assertThrows(NullPointerException.class, () -> new AuditEntry(CLIENT, AT, AuditAction.LOGIN, null, true, null, "{}", null, null));
+        assertNull(new AuditEntry(null, AT, AuditAction.API_LOGIN, null, true, AuditSeverity.INFO, "{}", null, null).getClientId());
     }
 
     @Test

@@ -135,8 +135,7 @@ public class AttendanceResource {
             + "total_attendances, unique_persons, departments, hourly_distribution and a breakdown per period. Faculty see their department")
     public AttendanceSummaryView summary(@QueryParam("period") String period, @QueryParam("date_from") String dateFrom,
                                          @QueryParam("date_to") String dateTo, @QueryParam("department") String department) {
-        SummaryPeriod unit = period == null || period.isBlank() ? SummaryPeriod.DAILY
-                : QueryValues.enumeration(SummaryPeriod.class, "period", period);
+        SummaryPeriod unit = QueryValues.enumeration(SummaryPeriod.class, "period", period, SummaryPeriod.DAILY);
         return AttendanceSummaryView.of(queries.summary(viewer(), unit, date("date_from", dateFrom), date("date_to", dateTo),
                 blankToNull(department)));
     }

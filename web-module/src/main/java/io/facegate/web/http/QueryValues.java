@@ -61,6 +61,12 @@ public final class QueryValues {
         return parsed(name, value, LocalDate::parse, "a date like 2024-03-15");
     }
 
+    /** One of the enum's constants, by name in any case; {@code fallback} when the parameter is absent or blank. */
+    public static <E extends Enum<E>> E enumeration(Class<E> type, String name, String value, E fallback) {
+        E parsed = enumeration(type, name, value);
+        return parsed == null ? fallback : parsed;
+    }
+
     /** One of the enum's constants, by name in any case. */
     public static <E extends Enum<E>> E enumeration(Class<E> type, String name, String value) {
         return parsed(name, value, text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)), "one of "

@@ -266,9 +266,8 @@ public class ReportResource {
 
     private static ReportRequest request(String format, String period, LocalDate dateFrom, LocalDate dateTo, String department,
                                          List<String> employeeIds) {
-        ReportFormat kind = format == null || format.isBlank() ? ReportFormat.JSON : QueryValues.enumeration(ReportFormat.class, "format", format);
-        SummaryPeriod unit = period == null || period.isBlank() ? SummaryPeriod.MONTHLY
-                : QueryValues.enumeration(SummaryPeriod.class, "period", period);
+        ReportFormat kind = QueryValues.enumeration(ReportFormat.class, "format", format, ReportFormat.JSON);
+        SummaryPeriod unit = QueryValues.enumeration(SummaryPeriod.class, "period", period, SummaryPeriod.MONTHLY);
         List<String> employees = employeeIds.stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
         if (employees.size() > PeopleScope.MAX_EMPLOYEE_IDS) {
             throw FaceGateException.invalid("invalid_employee_ids", "employee_ids names at most " + PeopleScope.MAX_EMPLOYEE_IDS + " people");

@@ -8,8 +8,9 @@ import java.io.StringReader;
 import java.time.Instant;
 
 /**
- * Seed 004's audit entry. {@code ip_address} and {@code user_agent} are not known to the domain
- * events the log is written from, and are always null rather than guessed.
+ * Seed 004's audit entry. {@code ip_address} and {@code user_agent} name the REST call that caused
+ * it; they are null for facts no caller made (a scheduled report) or whose transport does not say
+ * (frames over WebSocket).
  */
 public record AuditEntryView(long id, Instant timestamp, String action, String userId, String severity, boolean success, String ipAddress,
                              String userAgent, JsonObject details) {
@@ -20,6 +21,7 @@ public record AuditEntryView(long id, Instant timestamp, String action, String u
             details = reader.readObject();
         }
         return new AuditEntryView(entry.getId(), entry.getOccurredAt(), entry.getAction().apiName(), entry.getUserId(),
-                entry.getSeverity().apiName(), entry.isSuccess(), null, null, details);
+                entry.getSeverity().apiName(), entry.isSuccess(), entry.getIpAddress(),
+                entry.getUserAgent(), details);
     }
 }

@@ -73,11 +73,14 @@ public class SecurityResource {
 
     @GET
     @Path("audit-logs")
-    @Operation(summary = "The client's audit log, newest first (admins): logins, logouts, enrollments, verifications, "
-            + "identifications, manual marks, erasures, spoof suspicions, exports, configuration changes, key rotations",
-            description = "action: login, logout, enrollment, verification, identification, manual_mark, user_erasure, "
+    @Operation(summary = "The client's audit log, newest first (admins): logins (people's and with API credentials, granted or refused), "
+            + "logouts, enrollments, verifications, identifications, manual marks, erasures, spoof suspicions, exports, configuration "
+            + "changes, key rotations",
+            description = "action: login, api_login, logout, enrollment, verification, identification, manual_mark, user_erasure, "
                     + "spoof_suspected, export, configuration_change, key_rotation. user_id: the person's employee (external) id. date_from: a date (from its start, UTC) "
-                    + "or an ISO-8601 instant. severity: info, warning, error. Paged with page and page_size.")
+                    + "or an ISO-8601 instant. severity: info, warning, error. Paged with page and page_size. Each entry's ip_address and "
+                    + "user_agent are those of the REST call that caused it (X-Forwarded-For only from trusted proxies); null when no "
+                    + "caller made it (a scheduled report) or its transport does not say (WebSocket frames).")
     public PagedResponse<AuditEntryView> auditLogs(@QueryParam("action") String action, @QueryParam("user_id") String userId,
                                                    @QueryParam("date_from") String dateFrom, @QueryParam("severity") String severity,
                                                    @QueryParam("page") String page, @QueryParam("page_size") String pageSize,

@@ -44,7 +44,7 @@ import java.util.logging.Logger;
 @Priority(Priorities.AUTHENTICATION - 200)
 public class UsageMeter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
+    public static final String FORWARDED_FOR_HEADER = "X-Forwarded-For";
 
     private static final Logger LOG = Logger.getLogger(UsageMeter.class.getName());
     private static final String ARRIVAL = "io.facegate.usage.arrival";
