@@ -36,7 +36,7 @@ final class PdfLayout implements ReportLayout {
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 50;
     private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
-    private static final float[] PEOPLE_COLUMNS = {80, 175, 45, 75, 50, 70};
+    private static final float[] PEOPLE_COLUMNS = {80, 160, 45, 90, 50, 70};
     private static final float[] DEPARTMENT_COLUMNS = {195, 70, 100, 130};
     private static final float ROW = 15;
     private static final float TEXT_SIZE = 9;
