@@ -6,6 +6,7 @@ import io.facegate.domain.profiles.ProfileSync;
 import io.facegate.domain.profiles.ProfileSyncItem;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.enrollment.TemplateVault;
+import io.facegate.maintenance.InterruptedJobs;
 import io.facegate.maintenance.MaintenanceJobs;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.system.ErrorKind;
@@ -58,6 +59,8 @@ public class ProfileSyncs {
     private static final Set<BatchStatus> RESUMABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
     private static final Logger LOG = Logger.getLogger(ProfileSyncs.class.getName());
     static final int MAX_AUTOMATIC_RESUMPTIONS = 3;
+    /** The status of a sync whose run the last stop cut off, until the recovery timer resumes it. */
+    static final String RESUMING = "RESUMING";
     private static final Duration POLL = Duration.ofMillis(200);
 
     @PersistenceContext(unitName = "facegate")
@@ -173,6 +176,11 @@ public class ProfileSyncs {
                 || execution.getBatchStatus() == BatchStatus.FAILED && resumptions < MAX_AUTOMATIC_RESUMPTIONS;
     }
 
+    static boolean awaitsResumption(JobExecution execution, int resumptions) {
+        return execution.getBatchStatus() == BatchStatus.FAILED && InterruptedJobs.EXIT_STATUS.equals(execution.getExitStatus())
+                && resumptions < MAX_AUTOMATIC_RESUMPTIONS;
+    }
+
     private void resume(ProfileSync sync) {
         long executionId = jobs.start(JOB, jobs.parameters(sync.getExecutionId()));
         context.getBusinessObject(ProfileSyncs.class).recordResumption(sync.getId(), executionId);
@@ -212,17 +220,23 @@ public class ProfileSyncs {
         long failed = counts.getOrDefault(false, 0L);
         long done = synced + failed;
         BatchStatus status = execution.getBatchStatus();
-        boolean finished = FINISHED.contains(status);
+        // A run cut off by the last stop is marked failed at start-up (InterruptedJobs) and resumed by
+        // the recovery timer a few seconds later: until then the sync is still going, not failed.
+        boolean awaitingResumption = awaitsResumption(execution, sync.getResumptions());
+        boolean finished = FINISHED.contains(status) && !awaitingResumption;
         Instant ended = finished && execution.getEndTime() != null ? execution.getEndTime().toInstant() : null;
         double seconds = Math.max(1e-3, Duration.between(sync.getStartedAt(), ended != null ? ended : Instant.now()).toNanos() / 1e9);
         double rate = done / seconds;
         Double eta = finished ? null : rate > 0 ? Math.max(0, sync.getTotal() - done) / rate : null;
         boolean success = status == BatchStatus.COMPLETED;
         String message = success ? "Synced " + synced + " profiles, " + failed + " failed"
+                : awaitingResumption ? "Interrupted by a stop of the server after " + done + " of " + sync.getTotal()
+                + " profiles; it goes on by itself in a few seconds"
                 : finished ? "The sync " + status.name().toLowerCase(Locale.ROOT) + " after " + done + " of " + sync.getTotal() + " profiles"
                 + " (" + execution.getExitStatus() + "); resume it to go on with the rest"
                 : "Syncing: " + done + " of " + sync.getTotal() + " profiles done";
-        return new Report(syncId, execution.getExecutionId(), sync.getResumptions(), status.name(), finished, success, synced, failed,
+        return new Report(syncId, execution.getExecutionId(), sync.getResumptions(), awaitingResumption ? RESUMING : status.name(), finished,
+                success, synced, failed,
                 errors(syncId), message, sync.getTotal(), done, Math.round(rate * 100) / 100.0, eta == null ? null : Math.round(eta * 10) / 10.0,
                 sync.getStartedAt(), ended);
     }

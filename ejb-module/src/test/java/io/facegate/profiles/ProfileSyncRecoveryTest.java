@@ -1,5 +1,6 @@
 package io.facegate.profiles;
 
+import io.facegate.maintenance.InterruptedJobs;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,19 @@ class ProfileSyncRecoveryTest {
         assertFalse(ProfileSyncs.cutOffByTheLastStop(execution(BatchStatus.STOPPED, BEFORE, AFTER), 0, SERVER_START));
     }
 
+    @Test
+    void aRunMarkedInterruptedAtStartUpIsStillGoingUntilItsResumption() {
+        JobExecution interrupted = execution(BatchStatus.FAILED, BEFORE, AFTER, InterruptedJobs.EXIT_STATUS);
+        assertTrue(ProfileSyncs.awaitsResumption(interrupted, 0));
+        assertFalse(ProfileSyncs.awaitsResumption(interrupted, ProfileSyncs.MAX_AUTOMATIC_RESUMPTIONS), "no more automatic resumptions");
+        assertFalse(ProfileSyncs.awaitsResumption(execution(BatchStatus.FAILED, BEFORE, AFTER), 0), "failed for its own reasons");
+    }
+
     private static JobExecution execution(BatchStatus status, Instant created, Instant ended) {
+        return execution(status, created, ended, status.name());
+    }
+
+    private static JobExecution execution(BatchStatus status, Instant created, Instant ended, String exitStatus) {
         return new JobExecution() {
             @Override
             public long getExecutionId() {
@@ -67,7 +80,7 @@ class ProfileSyncRecoveryTest {
 
             @Override
             public String getExitStatus() {
-                return status.name();
+                return exitStatus;
             }
 
             @Override
