@@ -280,7 +280,12 @@ try {
     await mark.getByLabel('Employee id').fill(OTHER.employeeId);
     await mark.getByLabel('Reason').fill('badge forgotten, seen at the desk');
     await mark.getByRole('button', { name: 'Mark present' }).click();
-    await page.locator('#status', { hasText: 'was marked present' }).waitFor();
+    // Success or the server's refusal, whichever the page announces: a refusal is then in the report.
+    await page.waitForFunction(() => {
+        const status = document.getElementById('status');
+        return status.textContent.includes('was marked present') || status.classList.contains('status-error');
+    });
+    report.manual_mark = await statusText(page);
     await page.getByRole('cell', { name: 'badge forgotten, seen at the desk' }).waitFor();
     step('manual mark');
 

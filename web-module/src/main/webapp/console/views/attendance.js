@@ -36,6 +36,10 @@ export default {
                 field('Time (optional, not in the future)', { name: 'timestamp', type: 'datetime-local' })),
             h('div', { class: 'actions' }, h('button', { type: 'submit', text: 'Mark present' })));
 
+        // Logs this page marked by hand: their live echo reloads the tables but does not replace the
+        // "was marked present" announcement (it can arrive a moment after the answer to the mark).
+        const markedHere = new Set();
+
         async function markPresent(event) {
             event.preventDefault();
             const body = values(mark);
@@ -43,7 +47,8 @@ export default {
                 body.timestamp = new Date(body.timestamp).toISOString();
             }
             try {
-                await session.json('/api/v1/attendance/mark/', { method: 'POST', body });
+                const logged = await session.json('/api/v1/attendance/mark/', { method: 'POST', body });
+                markedHere.add(logged.id);
                 mark.reset();
                 announce(`${body.employee_id} was marked present.`);
                 await Promise.all([loadBoard(), loadLogs()]);
@@ -112,7 +117,9 @@ export default {
         const reload = () => Promise.all([loadBoard(), loadLogs(), loadSummary()]).catch(announceError);
         const unsubscribe = feed ? [
             feed.on('attendance', (log) => {
-                announce(`${log.name ?? log.employee_id} is present.`);
+                if (!markedHere.has(log.id)) {
+                    announce(`${log.name ?? log.employee_id} is present.`);
+                }
                 reload();
             }),
             feed.on('resync', () => reload()),

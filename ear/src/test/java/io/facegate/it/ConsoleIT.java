@@ -213,6 +213,7 @@ class ConsoleIT {
         assertTrue(report.getInt("preview_frames") >= 3, report::toString);
         assertEquals("640x480", report.getString("preview_size"));
         assertTrue(report.getString("camera_test").contains("640x480"), report::toString);
+        assertEquals("CON002 was marked present.", report.getString("manual_mark"), report::toString);
         assertTrue(strings(report.getJsonArray("delivery_events")).containsAll(List.of("attendance_logged", "camera.online", "detection.created", "ping")),
                 report::toString);
         JsonObject person = report.getJsonObject("person");

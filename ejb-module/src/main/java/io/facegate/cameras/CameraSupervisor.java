@@ -189,7 +189,7 @@ public class CameraSupervisor {
                 settings.maxFrameBytes(), Ticker.SYSTEM);
         CameraChannel channel = new CameraChannel(profile, camera.getVersion(),
                 listener -> new CameraPoller(connection, last, settings.timings(), Ticker.SYSTEM, new Random(), listener),
-                frameWorker.openLane(FrameSourceKind.CAMERA, false), steps(), Ticker.SYSTEM, clock);
+                frameWorker.openLane(FrameSourceKind.CAMERA), steps(), Ticker.SYSTEM, clock);
         running.put(camera.getId(), channel);
         channel.started(pollers.submit(channel.poller()));
         LOG.info(() -> "Polling camera " + camera.getCode() + " (" + source + ")");

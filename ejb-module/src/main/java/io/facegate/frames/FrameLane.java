@@ -18,23 +18,9 @@ public final class FrameLane {
     private boolean running;
     private boolean closed;
 
-    /**
-     * @param held whether the lane starts held: offered tasks wait (the newest kept) until {@link #releaseAfter}
-     */
-    FrameLane(Executor executor, FrameCounters counters, boolean held) {
+    FrameLane(Executor executor, FrameCounters counters) {
         this.executor = executor;
         this.counters = counters;
-        this.running = held;
-    }
-
-    /**
-     * Ends the hold after {@code announcement} (telling the source it may send), both under the
-     * lane's lock: a task offered once the source could have seen the announcement is not held,
-     * so it runs at once. The task that waited meanwhile, if any, runs first.
-     */
-    public synchronized void releaseAfter(Runnable announcement) {
-        announcement.run();
-        finished();
     }
 
     /** Runs {@code task} when the lane's turn comes; a task still waiting from before is dropped as stale. */

@@ -67,13 +67,9 @@ public class FrameWorker {
         executor.shutdownNow();
     }
 
-    /**
-     * A lane for one source's frames.
-     *
-     * @param held whether offered frames wait (the newest kept) until {@link FrameLane#releaseAfter}, e.g. until the source is admitted
-     */
-    public FrameLane openLane(FrameSourceKind kind, boolean held) {
-        return new FrameLane(executor, counters.get(kind), held);
+    /** A lane for one source's frames. */
+    public FrameLane openLane(FrameSourceKind kind) {
+        return new FrameLane(executor, counters.get(kind));
     }
 
     /** The counters of each kind of source. */

@@ -37,7 +37,7 @@ class FrameLaneTest {
     void aTaskOfferedWhileOneRunsWaitsAndTheNewestWaitingTaskWins() {
         StepExecutor executor = new StepExecutor();
         FrameCounters counters = new FrameCounters();
-        FrameLane lane = new FrameLane(executor, counters, false);
+        FrameLane lane = new FrameLane(executor, counters);
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("first"));
         lane.offer(() -> ran.add("second"));
@@ -57,44 +57,9 @@ class FrameLaneTest {
     }
 
     @Test
-    void aHeldLaneKeepsTheNewestFrameUntilReleased() {
-        StepExecutor executor = new StepExecutor();
-        FrameLane lane = new FrameLane(executor, new FrameCounters(), true);
-        List<String> ran = new ArrayList<>();
-        lane.offer(() -> ran.add("early"));
-        lane.offer(() -> ran.add("newest"));
-        assertTrue(executor.submitted.isEmpty(), "nothing runs before the connection is admitted");
-        lane.releaseAfter(() -> ran.add("announced"));
-        executor.runNext();
-        assertEquals(List.of("announced", "newest"), ran);
-    }
-
-    @Test
-    void aTaskOfferedWhileTheReleaseIsAnnouncedIsNotHeld() throws Exception {
-        StepExecutor executor = new StepExecutor();
-        FrameLane lane = new FrameLane(executor, new FrameCounters(), true);
-        List<String> ran = Collections.synchronizedList(new ArrayList<>());
-        Thread client = new Thread(() -> lane.offer(() -> ran.add("first frame")));
-        lane.releaseAfter(() -> {
-            // The client reacts to the announcement before the lane is released.
-            client.start();
-            try {
-                client.join(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            assertTrue(client.isAlive(), "the offer waits for the release");
-        });
-        client.join(5_000);
-        assertEquals(1, executor.submitted.size(), "the frame runs at once rather than waiting as a held task");
-        executor.runNext();
-        assertEquals(List.of("first frame"), ran);
-    }
-
-    @Test
     void housekeepingRunsOnlyOnAnIdleLaneAndNeverDisplacesAFrame() {
         StepExecutor executor = new StepExecutor();
-        FrameLane lane = new FrameLane(executor, new FrameCounters(), false);
+        FrameLane lane = new FrameLane(executor, new FrameCounters());
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("frame"));
         assertFalse(lane.offerIfIdle(() -> ran.add("check")));
@@ -107,7 +72,7 @@ class FrameLaneTest {
     @Test
     void aClosedLaneDropsItsWaitingTaskAndTakesNoMore() {
         StepExecutor executor = new StepExecutor();
-        FrameLane lane = new FrameLane(executor, new FrameCounters(), false);
+        FrameLane lane = new FrameLane(executor, new FrameCounters());
         List<String> ran = new ArrayList<>();
         lane.offer(() -> ran.add("running"));
         lane.offer(() -> ran.add("waiting"));
@@ -123,7 +88,7 @@ class FrameLaneTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             FrameCounters counters = new FrameCounters();
-            FrameLane lane = new FrameLane(pool, counters, false);
+            FrameLane lane = new FrameLane(pool, counters);
             AtomicInteger inFlight = new AtomicInteger();
             AtomicInteger maxInFlight = new AtomicInteger();
             List<Integer> ran = Collections.synchronizedList(new ArrayList<>());

@@ -32,10 +32,12 @@ import java.util.logging.Logger;
 
 /**
  * One connection of seed 003's WebSocket protocol at {@code /ws/auth/process-image/{session_token}/}:
- * the token in the path is the only credential. The connection is admitted (frames sent meanwhile
- * wait), then its frames are decided by the same use case as REST process-image on
- * {@link SessionStreams}' workers, never on the container's thread; one at a time, the newest
- * waiting frame first ({@link FrameLane}).
+ * the token in the path is the only credential. The connection is admitted or refused in
+ * {@link #onOpen}, before the container reads any of its messages (a short database check; writing
+ * the answer from the container's own thread there also avoids racing the upgrade's first writes).
+ * Its frames are then decided by the same use case as REST process-image on {@link SessionStreams}'
+ * workers, never on the container's thread; one at a time, the newest waiting frame first
+ * ({@link FrameLane}).
  * Every refusal is an {@code error} message; those that end the stream are followed by a close with
  * the seed's code ({@link StreamClose}).
  */
@@ -93,7 +95,7 @@ public class SessionStreamEndpoint extends Endpoint {
         lastFrameNanos = System.nanoTime();
         rateLimit = new FrameRateLimit(FRAMES_PER_SECOND, FRAME_BURST, REFUSALS_TO_CLOSE, lastFrameNanos);
         lane = streams.newLane();
-        streams.admitLater(this::admit);
+        admit();
     }
 
     @Override
@@ -119,12 +121,7 @@ public class SessionStreamEndpoint extends Endpoint {
         try {
             FaceSession session = streams.admit(token, origin, this);
             sessionId = session.getId();
-            if (closed) {
-                // The client left while it was being admitted; onClose may have missed the id.
-                streams.release(sessionId, this);
-                return;
-            }
-            lane.releaseAfter(() -> send(StreamMessages.ConnectionEstablished.of(token, session)));
+            send(StreamMessages.ConnectionEstablished.of(token, session));
         } catch (FaceGateException refusal) {
             refuse(StreamClose.of(refusal), refusal.code(), refusal.getMessage());
         } catch (RuntimeException e) {

@@ -14,7 +14,6 @@ import io.facegate.system.FaceGateException;
 import io.facegate.usage.CallOrigin;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,23 +49,15 @@ public class SessionStreams {
     @Inject
     FrameWorker frameWorker;
 
-    /** Admissions are short database checks: they do not queue behind other streams' frames. */
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService admissions;
-
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
     private final Map<UUID, SessionStreamEndpoint> streaming = new ConcurrentHashMap<>();
     private ScheduledFuture<?> sweep;
 
-    /** A connection's lane for frames, held until the connection is admitted. */
+    /** A connection's lane for frames. */
     FrameLane newLane() {
-        return frameWorker.openLane(FrameSourceKind.SESSION_STREAM, true);
-    }
-
-    void admitLater(Runnable admission) {
-        admissions.execute(admission);
+        return frameWorker.openLane(FrameSourceKind.SESSION_STREAM);
     }
 
     /**
