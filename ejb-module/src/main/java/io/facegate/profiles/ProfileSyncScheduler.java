@@ -17,10 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -29,8 +26,7 @@ import java.util.logging.Logger;
 /**
  * Clients' scheduled profile syncs: one calendar timer per schedule, made again from the table at
  * every start (non-persistent timers: with several servers on one database each would sync, so
- * scheduled syncs assume one server, like face task recovery). Shortly after a start, it also
- * resumes the syncs the server had running when it went down.
+ * scheduled syncs assume one server, like face task recovery).
  */
 @Singleton
 @Startup
@@ -38,11 +34,6 @@ import java.util.logging.Logger;
 public class ProfileSyncScheduler {
 
     private static final Logger LOG = Logger.getLogger(ProfileSyncScheduler.class.getName());
-    /** The timer that resumes interrupted syncs, once the deployment has finished (the batch runtime needs the application up). */
-    private static final String RECOVERY = "recover-profile-syncs";
-    private static final long RECOVERY_DELAY_MILLIS = 5_000;
-    /** Syncs older than this are not looked at again. */
-    private static final Duration RECOVERY_LOOK_BACK = Duration.ofDays(7);
 
     @Resource
     TimerService timers;
@@ -59,7 +50,6 @@ public class ProfileSyncScheduler {
 
     @PostConstruct
     void restore() {
-        timers.createSingleActionTimer(RECOVERY_DELAY_MILLIS, new TimerConfig(RECOVERY, false));
         for (ProfileSyncSchedule schedule : em.createQuery("select s from ProfileSyncSchedule s", ProfileSyncSchedule.class).getResultList()) {
             try {
                 arm(schedule.getClientId(), SyncCron.parse(schedule.getCron()));
@@ -106,15 +96,6 @@ public class ProfileSyncScheduler {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run(Timer timer) {
-        if (RECOVERY.equals(timer.getInfo())) {
-            Timeouts.survive(LOG, RECOVERY, () -> {
-                List<UUID> resumed = syncs.recover(RECOVERY_LOOK_BACK, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
-                if (!resumed.isEmpty()) {
-                    LOG.info(() -> "resumed the profile syncs cut off by the last stop: " + resumed);
-                }
-            });
-            return;
-        }
         Timeouts.survive(LOG, "profile sync schedule " + timer.getInfo(), () -> {
             UUID clientId = UUID.fromString((String) timer.getInfo());
             syncs.start(SyncScope.of(clientId, null, null)).ifPresent(syncId ->

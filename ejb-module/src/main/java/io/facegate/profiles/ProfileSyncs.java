@@ -6,7 +6,8 @@ import io.facegate.domain.profiles.ProfileSync;
 import io.facegate.domain.profiles.ProfileSyncItem;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.enrollment.TemplateVault;
-import io.facegate.maintenance.InterruptedJobs;
+import io.facegate.maintenance.JobsInterrupted;
+import io.facegate.maintenance.JobsRestartable;
 import io.facegate.maintenance.MaintenanceJobs;
 import io.facegate.recognition.FaceEmbedding;
 import io.facegate.system.ErrorKind;
@@ -19,8 +20,10 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -42,10 +45,11 @@ import java.util.stream.Collectors;
  * Profile syncs: each is a run of the {@value #JOB} Jakarta Batch chunk job (reader of profile ids,
  * processor making a face from each profile's source outside any transaction, writer storing
  * templates and outcomes in one transaction per chunk), in the job repository in PostgreSQL. A bad
- * photo is one failed item with its reason, never a failed job. A sync whose run failed, stopped,
- * or was cut off by a crash (the batch runtime leaves such a run STARTED for ever) goes on as a new
- * run with the same parameters, which reads only the profiles without an item: each profile is
- * processed and recorded once.
+ * photo is one failed item with its reason, never a failed job. A sync whose run failed or stopped
+ * goes on when its client resumes it, one whose run a stop of the server cut off by itself at the
+ * next start ({@link JobsInterrupted}, {@link JobsRestartable}): as a new run with the same
+ * parameters, which reads only the profiles without an item, so each profile is processed and
+ * recorded once.
  */
 @Stateless
 public class ProfileSyncs {
@@ -55,11 +59,11 @@ public class ProfileSyncs {
     static final int MAX_LISTED_ERRORS = 200;
     private static final Set<BatchStatus> FINISHED = EnumSet.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED,
             BatchStatus.ABANDONED);
-    private static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
     private static final Set<BatchStatus> RESUMABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
     private static final Logger LOG = Logger.getLogger(ProfileSyncs.class.getName());
+    /** Resumptions after which a sync cut off by a stop is no longer resumed by itself. */
     static final int MAX_AUTOMATIC_RESUMPTIONS = 3;
-    /** The status of a sync whose run the last stop cut off, until the recovery timer resumes it. */
+    /** The status of a sync whose run the last stop cut off, until it is resumed. */
     static final String RESUMING = "RESUMING";
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -132,6 +136,11 @@ public class ProfileSyncs {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void resume(UUID clientId, UUID syncId) {
         ProfileSync sync = find(clientId, syncId);
+        if (sync.awaitsResumption()) {
+            // Resumed by hand as well, two runs would read the same profiles without an item.
+            throw new FaceGateException(ErrorKind.CONFLICT, "sync_resuming", "a stop of the server cut this sync off; it goes on by itself"
+                    + " within seconds of the start");
+        }
         BatchStatus status = jobs.execution(sync.getExecutionId()).getBatchStatus();
         if (!RESUMABLE.contains(status)) {
             throw new FaceGateException(ErrorKind.CONFLICT, "sync_not_resumable", "only a failed or stopped sync is resumed; this one is "
@@ -141,44 +150,41 @@ public class ProfileSyncs {
     }
 
     /**
-     * At start-up: the runs this database's server had going when it went down are resumed. After a
-     * crash the job repository says such a run is still running; after a stop in mid-run, that it
-     * failed. A failed run is resumed this way at most {@value #MAX_AUTOMATIC_RESUMPTIONS} times (a
-     * sync that fails for its own reasons is not retried for ever; its client may still resume it).
-     * Runs created since {@code serverStart} are this server's own. It assumes one server per
-     * database, as face task recovery does.
-     *
-     * @param serverStart when this server's process started
-     * @return the syncs resumed
+     * The syncs whose run the last stop cut off await their resumption: recorded in the transaction
+     * that marks their runs failed, so a sync is never left failed without it or resumed twice.
      */
+    public void markCutOff(@Observes JobsInterrupted interrupted) {
+        List<Long> executions = interrupted.of(JOB);
+        if (executions.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<UUID> awaiting = em.createQuery("select s from ProfileSync s where s.executionId in :executions", ProfileSync.class)
+                .setParameter("executions", executions).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .filter(sync -> sync.cutOffByAStop(now, MAX_AUTOMATIC_RESUMPTIONS)).map(ProfileSync::getId).toList();
+        if (!awaiting.isEmpty()) {
+            LOG.info(() -> "Profile syncs cut off by the last stop, to be resumed: " + awaiting);
+        }
+    }
+
+    /** Resumes the syncs the last stop cut off; one that cannot be resumed now stays awaiting, for the next start. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<UUID> recover(Duration lookBack, Instant serverStart) {
-        List<UUID> resumed = new ArrayList<>();
-        for (ProfileSync sync : em.createQuery("select s from ProfileSync s where s.startedAt > :since", ProfileSync.class)
-                .setParameter("since", Instant.now().minus(lookBack)).getResultList()) {
+    public void resumeCutOff(@Observes JobsRestartable restartable) {
+        List<ProfileSync> awaiting;
+        try {
+            awaiting = em.createQuery("select s from ProfileSync s where s.interruptedAt is not null order by s.startedAt", ProfileSync.class)
+                    .getResultList();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The profile syncs cut off by the last stop could not be listed", e);
+            return;
+        }
+        for (ProfileSync sync : awaiting) {
             try {
-                if (cutOffByTheLastStop(jobs.execution(sync.getExecutionId()), sync.getResumptions(), serverStart)) {
-                    resume(sync);
-                    resumed.add(sync.getId());
-                }
+                resume(sync);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "profile sync " + sync.getId() + " could not be resumed", e);
             }
         }
-        return resumed;
-    }
-
-    static boolean cutOffByTheLastStop(JobExecution execution, int resumptions, Instant serverStart) {
-        if (execution.getCreateTime() == null || !execution.getCreateTime().toInstant().isBefore(serverStart)) {
-            return false;
-        }
-        return RUNNING.contains(execution.getBatchStatus())
-                || execution.getBatchStatus() == BatchStatus.FAILED && resumptions < MAX_AUTOMATIC_RESUMPTIONS;
-    }
-
-    static boolean awaitsResumption(JobExecution execution, int resumptions) {
-        return execution.getBatchStatus() == BatchStatus.FAILED && InterruptedJobs.EXIT_STATUS.equals(execution.getExitStatus())
-                && resumptions < MAX_AUTOMATIC_RESUMPTIONS;
     }
 
     private void resume(ProfileSync sync) {
@@ -220,9 +226,9 @@ public class ProfileSyncs {
         long failed = counts.getOrDefault(false, 0L);
         long done = synced + failed;
         BatchStatus status = execution.getBatchStatus();
-        // A run cut off by the last stop is marked failed at start-up (InterruptedJobs) and resumed by
-        // the recovery timer a few seconds later: until then the sync is still going, not failed.
-        boolean awaitingResumption = awaitsResumption(execution, sync.getResumptions());
+        // A run cut off by the last stop is marked failed at start-up (InterruptedJobs) and resumed a
+        // few seconds later: until then the sync is still going, not failed.
+        boolean awaitingResumption = sync.awaitsResumption();
         boolean finished = FINISHED.contains(status) && !awaitingResumption;
         Instant ended = finished && execution.getEndTime() != null ? execution.getEndTime().toInstant() : null;
         double seconds = Math.max(1e-3, Duration.between(sync.getStartedAt(), ended != null ? ended : Instant.now()).toNanos() / 1e9);

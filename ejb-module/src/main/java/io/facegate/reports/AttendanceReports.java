@@ -119,7 +119,7 @@ public class AttendanceReports {
 
     /**
      * The reports whose running job the last stop cut off are queued again, in the transaction
-     * that marks their executions failed, for {@link ReportRecovery} to restart.
+     * that marks their executions failed, for {@link ReportJobs} to restart once they are restartable.
      */
     public void requeue(@Observes JobsInterrupted interrupted) {
         List<Long> executions = interrupted.of(ReportJobs.JOB);

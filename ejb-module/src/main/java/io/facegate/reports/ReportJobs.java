@@ -3,16 +3,17 @@ package io.facegate.reports;
 import io.facegate.attendance.AttendanceViewer;
 import io.facegate.domain.reports.Report;
 import io.facegate.domain.reports.ReportStatus;
+import io.facegate.maintenance.JobsRestartable;
 import io.facegate.maintenance.MaintenanceJobs;
 import io.facegate.system.FaceGateException;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
  * File reports through the {@code attendance-report} batch job: the report is recorded (and
  * committed, so that the job sees it) before its job starts; a request may then wait a little for
  * the file. A report whose job ended without storing its file is failed when next looked at; one
- * whose job a server stop cut off is restarted when the server starts again ({@link ReportRecovery}).
+ * whose job a server stop cut off is restarted when the server starts again ({@link JobsRestartable}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -71,12 +72,17 @@ public class ReportJobs {
      * an execution this deployment started (after a crash the application is loaded as it was
      * deployed); a report whose execution it refuses (the application was deployed again since, or
      * the execution is not its instance's latest) runs as a new job instance instead.
-     *
-     * @return the reports restarted or started again
      */
-    public List<String> restartInterrupted() {
-        List<String> restarted = new ArrayList<>();
-        for (Report report : reports.awaitingRestart()) {
+    public void restartInterrupted(@Observes JobsRestartable restartable) {
+        List<Report> interrupted;
+        try {
+            interrupted = reports.awaitingRestart();
+        } catch (RuntimeException e) {
+            // The other jobs' owners still restart theirs; these reports stay queued for the next start.
+            LOG.log(Level.WARNING, "The report jobs the last stop cut off could not be listed", e);
+            return;
+        }
+        for (Report report : interrupted) {
             try {
                 long execution = jobs.restart(report.getExecutionId());
                 LOG.info(() -> "Report " + report.getNumber() + ": job execution " + report.getExecutionId() + " restarted as " + execution);
@@ -85,9 +91,7 @@ public class ReportJobs {
                         + " cannot be restarted; the report runs as a new job", refused);
                 start(report);
             }
-            restarted.add(report.getNumber());
         }
-        return restarted;
     }
 
     /** The report once it ended, or as it is after the configured wait. */

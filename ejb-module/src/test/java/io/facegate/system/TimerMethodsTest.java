@@ -54,7 +54,7 @@ class TimerMethodsTest {
                 }
             }
         }
-        assertTrue(timers.containsAll(Set.of("ReportTimer#runDue", "ReportRecovery#restartInterrupted", "MaintenanceJobs#nightly",
+        assertTrue(timers.containsAll(Set.of("ReportTimer#runDue", "JobRecovery#restartInterrupted", "MaintenanceJobs#nightly",
                 "SessionExpiry#expireIdle", "FaceTaskRecovery#purgeExpired", "DetectionRetention#nightly", "ProfileSyncScheduler#run")),
                 "the scan found the timers: " + timers);
         assertEquals(List.of(), transactional, "timeouts in a container transaction");

@@ -34,6 +34,9 @@ public class ProfileSync {
     @Column(name = "started_at", nullable = false, updatable = false)
     private Instant startedAt;
 
+    @Column(name = "interrupted_at")
+    private Instant interruptedAt;
+
     protected ProfileSync() {
         // for JPA
     }
@@ -53,6 +56,27 @@ public class ProfileSync {
     public void resumed(long newExecutionId) {
         this.executionId = newExecutionId;
         this.resumptions++;
+        this.interruptedAt = null;
+    }
+
+    /**
+     * The last stop of the server cut off this sync's run: it goes on by itself, unless it has been
+     * resumed {@code resumptionLimit} times already (a sync that brings the server down would
+     * otherwise be run at every start for ever); then it stays failed until its client resumes it.
+     *
+     * @return whether the sync now awaits its resumption
+     */
+    public boolean cutOffByAStop(Instant at, int resumptionLimit) {
+        if (resumptions >= resumptionLimit) {
+            return false;
+        }
+        this.interruptedAt = at;
+        return true;
+    }
+
+    /** Cut off by a stop and not resumed yet: still going, not failed. */
+    public boolean awaitsResumption() {
+        return interruptedAt != null;
     }
 
     public boolean belongsTo(UUID client) {

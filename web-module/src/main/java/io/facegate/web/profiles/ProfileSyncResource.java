@@ -144,7 +144,8 @@ public class ProfileSyncResource {
     @Operation(summary = "Resume a failed or stopped sync: a new run of its job does the profiles it has not recorded (none twice);"
             + " syncs cut off by a server crash are resumed at the next start")
     @APIResponse(responseCode = "202", description = "Resumed: GET the sync for its progress")
-    @APIResponse(responseCode = "409", description = "The sync is running or completed")
+    @APIResponse(responseCode = "409", description = "The sync is running, completed, or about to go on by itself after a stop of the server"
+            + " (sync_resuming)")
     public Response resume(@PathParam("sync_id") String syncId, @Context UriInfo uri) {
         UUID tenant = Callers.tenant(http);
         syncs.resume(tenant, id(syncId));
