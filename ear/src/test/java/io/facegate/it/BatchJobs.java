@@ -40,16 +40,6 @@ public final class BatchJobs {
         return execution;
     }
 
-    /** How many job executions the job repository tables of the server's PostgreSQL database hold. */
-    public static long recordedCount() throws SQLException {
-        try (Connection db = FaceGateServer.database();
-             PreparedStatement query = db.prepareStatement("select count(*) from executioninstancedata");
-             ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
     /** The execution's row in the job repository tables of the server's PostgreSQL database, if there is one. */
     public static Optional<RecordedExecution> recorded(long executionId) throws SQLException {
         try (Connection db = FaceGateServer.database();

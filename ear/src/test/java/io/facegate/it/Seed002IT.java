@@ -479,7 +479,7 @@ class Seed002IT {
     }
 
     /** The sync answered with, or its status URL polled until it has finished (with progress meanwhile). */
-    private static JsonObject finished(Api owner, JsonObject sync) throws InterruptedException {
+    static JsonObject finished(Api owner, JsonObject sync) throws InterruptedException {
         assertNotNull(sync, "a sync in the answer");
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         JsonObject current = sync;
@@ -487,7 +487,9 @@ class Seed002IT {
             assertTrue(System.nanoTime() < deadline, "the sync did not finish: " + current);
             assertTrue(current.getJsonObject("progress").getInt("done") <= current.getJsonObject("progress").getInt("total"), current::toString);
             Thread.sleep(1000);
-            current = owner.get("/api/facial-recognition/sync/" + current.getString("id") + "/").json();
+            Api.Reply reply = owner.get("/api/facial-recognition/sync/" + current.getString("id") + "/");
+            assertEquals(200, reply.status(), reply::toString);
+            current = reply.json();
         }
         return current;
     }

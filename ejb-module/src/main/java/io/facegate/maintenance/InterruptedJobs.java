@@ -1,6 +1,5 @@
 package io.facegate.maintenance;
 
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,8 +15,11 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Marks failed the job executions that the last stop cut off ({@link InterruptedExecution}), so that
- * they can be restarted, and tells the use cases whose jobs they ran ({@link JobsInterrupted}).
+ * Tells the use cases whose jobs a stop of the server cuts off ({@link JobsInterrupted}), so that
+ * the jobs run again at the next start: when the application is stopped in order, the executions it
+ * still runs (the runtime then fails them as the application goes, or the process ends first and
+ * leaves them running); at the next start, after a crash too, the executions left running by the
+ * last process ({@link InterruptedExecution}), which it marks failed so that they can be restarted.
  *
  * <p>The batch runtime has no operation for this: {@code JobOperator.stop} and {@code abandon}
  * refuse an execution it does not run itself, and {@code restart} one that is not FAILED or STOPPED.
@@ -46,19 +48,26 @@ public class InterruptedJobs {
      *
      * @return the executions marked failed
      */
+    /**
+     * At a stop of the application in order: the executions this process ({@code serverStart}) still
+     * runs are announced cut off now, while their owners can still record it. Their repository
+     * records are left to the runtime: at the next start they are failed, or marked failed then.
+     *
+     * @return the executions announced
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<InterruptedExecution> announceCutOffByThisStop(Instant serverStart) {
+        List<InterruptedExecution> running = leftRunning().stream().filter(e -> e.createdSince(serverStart)).toList();
+        if (!running.isEmpty()) {
+            LOG.info(() -> "Batch job executions cut off by this stop, to run again at the next start: " + running);
+            interrupted.fire(new JobsInterrupted(running));
+        }
+        return running;
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<InterruptedExecution> failInterrupted(Instant serverStart) {
-        List<InterruptedExecution> cutOff = new ArrayList<>();
-        List<?> rows = em.createNativeQuery("select e.jobexecid, i.name, e.createtime, e.batchstatus from executioninstancedata e"
-                + " join jobinstancedata i on i.jobinstanceid = e.jobinstanceid where e.batchstatus in " + LEFT_RUNNING
-                + " order by e.jobexecid").getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            Instant created = columns[2] == null ? null : ((Timestamp) columns[2]).toInstant();
-            if (InterruptedExecution.cutOff(BatchStatus.valueOf((String) columns[3]), created, serverStart)) {
-                cutOff.add(new InterruptedExecution(((Number) columns[0]).longValue(), (String) columns[1], created));
-            }
-        }
+        List<InterruptedExecution> cutOff = leftRunning().stream().filter(e -> e.createdBefore(serverStart)).toList();
         if (cutOff.isEmpty()) {
             return cutOff;
         }
@@ -76,5 +85,18 @@ public class InterruptedJobs {
         LOG.info(() -> "Marked failed the batch job executions the last stop cut off: " + cutOff);
         interrupted.fire(new JobsInterrupted(cutOff));
         return cutOff;
+    }
+
+    /** The executions the repository says are running (STARTING, STARTED or STOPPING), oldest first. */
+    private List<InterruptedExecution> leftRunning() {
+        List<InterruptedExecution> running = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select e.jobexecid, i.name, e.createtime from executioninstancedata e"
+                + " join jobinstancedata i on i.jobinstanceid = e.jobinstanceid where e.batchstatus in " + LEFT_RUNNING
+                + " order by e.jobexecid").getResultList()) {
+            Object[] columns = (Object[]) row;
+            Instant created = columns[2] == null ? null : ((Timestamp) columns[2]).toInstant();
+            running.add(new InterruptedExecution(((Number) columns[0]).longValue(), (String) columns[1], created));
+        }
+        return running;
     }
 }

@@ -7,6 +7,7 @@ import io.facegate.system.Timeouts;
 import io.facegate.usage.UsageSettings;
 import io.facegate.webhooks.WebhookSettings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobException;
@@ -85,6 +86,22 @@ public class MaintenanceJobs {
         } catch (RuntimeException e) {
             // The application still starts; the cut-off executions stay as the runtime left them until the next start.
             LOG.log(Level.WARNING, "The batch job executions cut off by the last stop could not be marked failed", e);
+        }
+    }
+
+    /**
+     * The application is being stopped in order: the jobs it still runs are announced cut off while
+     * their owners can record it (singletons are destroyed before the other beans go), so that they
+     * run again at the next start, as after a crash. Left undone, the runtime would fail some of
+     * them as the application goes and leave others running, at random.
+     */
+    @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void announceCutOffJobs() {
+        try {
+            interruptedJobs.announceCutOffByThisStop(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The batch jobs this stop cuts off could not be recorded; those it leaves running resume at the next start", e);
         }
     }
 
@@ -167,12 +184,6 @@ public class MaintenanceJobs {
             throw FaceGateException.notFound("job");
         }
         return start(jobName, new Properties());
-    }
-
-    /** The parameters an execution of a job this deployment started ran with (to run it again). */
-    public Properties parameters(long executionId) {
-        execution(executionId);
-        return operator.getParameters(executionId);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.facegate.domain.profiles.ProfileSync;
 import io.facegate.domain.profiles.ProfileSyncItem;
 import io.facegate.enrollment.Enrollments;
 import io.facegate.enrollment.TemplateVault;
+import io.facegate.maintenance.JobRecords;
 import io.facegate.maintenance.JobsInterrupted;
 import io.facegate.maintenance.JobsRestartable;
 import io.facegate.maintenance.MaintenanceJobs;
@@ -15,7 +16,6 @@ import io.facegate.system.FaceGateException;
 import io.facegate.system.Page;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -82,6 +82,9 @@ public class ProfileSyncs {
     @Inject
     MaintenanceJobs jobs;
 
+    @Inject
+    JobRecords records;
+
     /** What the processor made of one profile: a face to enroll, or why there is none. */
     public record Outcome(UUID profileId, UUID personId, FaceSources.Face face, String errorCode, String errorMessage) {
 
@@ -141,7 +144,7 @@ public class ProfileSyncs {
             throw new FaceGateException(ErrorKind.CONFLICT, "sync_resuming", "a stop of the server cut this sync off; it goes on by itself"
                     + " within seconds of the start");
         }
-        BatchStatus status = jobs.execution(sync.getExecutionId()).getBatchStatus();
+        BatchStatus status = records.of(sync.getExecutionId()).batchStatus();
         if (!RESUMABLE.contains(status)) {
             throw new FaceGateException(ErrorKind.CONFLICT, "sync_not_resumable", "only a failed or stopped sync is resumed; this one is "
                     + status.name().toLowerCase(Locale.ROOT));
@@ -188,7 +191,8 @@ public class ProfileSyncs {
     }
 
     private void resume(ProfileSync sync) {
-        long executionId = jobs.start(JOB, jobs.parameters(sync.getExecutionId()));
+        // From the repository: the run may belong to an earlier deployment, which the batch runtime no longer shows.
+        long executionId = jobs.start(JOB, records.of(sync.getExecutionId()).parameters());
         context.getBusinessObject(ProfileSyncs.class).recordResumption(sync.getId(), executionId);
         LOG.info(() -> "profile sync " + sync.getId() + " resumed as job execution " + executionId);
     }
@@ -218,19 +222,19 @@ public class ProfileSyncs {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Report report(UUID clientId, UUID syncId) {
         ProfileSync sync = find(clientId, syncId);
-        JobExecution execution = jobs.execution(sync.getExecutionId());
+        JobRecords.JobRecord execution = records.of(sync.getExecutionId());
         Map<Boolean, Long> counts = em.createQuery("select i.succeeded, count(i) from ProfileSyncItem i where i.syncId = :id"
                         + " group by i.succeeded", Object[].class).setParameter("id", syncId).getResultStream()
                 .collect(Collectors.toMap(row -> (Boolean) row[0], row -> ((Number) row[1]).longValue()));
         long synced = counts.getOrDefault(true, 0L);
         long failed = counts.getOrDefault(false, 0L);
         long done = synced + failed;
-        BatchStatus status = execution.getBatchStatus();
+        BatchStatus status = execution.batchStatus();
         // A run cut off by the last stop is marked failed at start-up (InterruptedJobs) and resumed a
         // few seconds later: until then the sync is still going, not failed.
         boolean awaitingResumption = sync.awaitsResumption();
         boolean finished = FINISHED.contains(status) && !awaitingResumption;
-        Instant ended = finished && execution.getEndTime() != null ? execution.getEndTime().toInstant() : null;
+        Instant ended = finished ? execution.endedAt() : null;
         double seconds = Math.max(1e-3, Duration.between(sync.getStartedAt(), ended != null ? ended : Instant.now()).toNanos() / 1e9);
         double rate = done / seconds;
         Double eta = finished ? null : rate > 0 ? Math.max(0, sync.getTotal() - done) / rate : null;
@@ -239,9 +243,9 @@ public class ProfileSyncs {
                 : awaitingResumption ? "Interrupted by a stop of the server after " + done + " of " + sync.getTotal()
                 + " profiles; it goes on by itself in a few seconds"
                 : finished ? "The sync " + status.name().toLowerCase(Locale.ROOT) + " after " + done + " of " + sync.getTotal() + " profiles"
-                + " (" + execution.getExitStatus() + "); resume it to go on with the rest"
+                + " (" + execution.exitStatus() + "); resume it to go on with the rest"
                 : "Syncing: " + done + " of " + sync.getTotal() + " profiles done";
-        return new Report(syncId, execution.getExecutionId(), sync.getResumptions(), awaitingResumption ? RESUMING : status.name(), finished,
+        return new Report(syncId, execution.executionId(), sync.getResumptions(), awaitingResumption ? RESUMING : status.name(), finished,
                 success, synced, failed,
                 errors(syncId), message, sync.getTotal(), done, Math.round(rate * 100) / 100.0, eta == null ? null : Math.round(eta * 10) / 10.0,
                 sync.getStartedAt(), ended);

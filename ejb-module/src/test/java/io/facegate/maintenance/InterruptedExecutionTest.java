@@ -1,6 +1,5 @@
 package io.facegate.maintenance;
 
-import jakarta.batch.runtime.BatchStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,28 +16,25 @@ class InterruptedExecutionTest {
     private static final Instant SINCE = SERVER_START.plusSeconds(2);
 
     @Test
-    void anExecutionLeftRunningByAnEarlierProcessWasCutOff() {
-        for (BatchStatus running : List.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING)) {
-            assertTrue(InterruptedExecution.cutOff(running, BEFORE, SERVER_START), running.name());
-        }
+    void anExecutionAnEarlierProcessCreatedIsNobodysAnyMore() {
+        InterruptedExecution earlier = new InterruptedExecution(7, "attendance-report", BEFORE);
+        assertTrue(earlier.createdBefore(SERVER_START));
+        assertFalse(earlier.createdSince(SERVER_START));
     }
 
     @Test
-    void anExecutionThisServerCreatedMayStillRun() {
-        assertFalse(InterruptedExecution.cutOff(BatchStatus.STARTED, SINCE, SERVER_START));
-        assertFalse(InterruptedExecution.cutOff(BatchStatus.STARTING, SERVER_START, SERVER_START), "created as the process started");
-    }
-
-    @Test
-    void anEndedExecutionWasNotCutOff() {
-        for (BatchStatus ended : List.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED)) {
-            assertFalse(InterruptedExecution.cutOff(ended, BEFORE, SERVER_START), ended.name());
-        }
+    void anExecutionThisProcessCreatedMayStillRun() {
+        assertTrue(new InterruptedExecution(7, "attendance-report", SINCE).createdSince(SERVER_START));
+        InterruptedExecution atTheStart = new InterruptedExecution(8, "attendance-report", SERVER_START);
+        assertFalse(atTheStart.createdBefore(SERVER_START), "created as the process started");
+        assertTrue(atTheStart.createdSince(SERVER_START));
     }
 
     @Test
     void anExecutionWithoutACreationTimeIsLeftAlone() {
-        assertFalse(InterruptedExecution.cutOff(BatchStatus.STARTED, null, SERVER_START));
+        InterruptedExecution unknown = new InterruptedExecution(9, "attendance-report", null);
+        assertFalse(unknown.createdBefore(SERVER_START));
+        assertFalse(unknown.createdSince(SERVER_START));
     }
 
     @Test
