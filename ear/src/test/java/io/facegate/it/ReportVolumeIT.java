@@ -91,7 +91,7 @@ class ReportVolumeIT {
                 seenProgress = progress;
             }
             assertEquals("completed", status.getString("status"), status::toString);
-            // Heap in use (garbage included) sampled once a second while the job ran: a figure for the docs, not a bound.
+            // Heap in use (garbage included) sampled once a second while the job ran: a figure for the docs; the bound is ReportLayoutVolumeTest's.
             System.out.printf("ReportVolumeIT: %s job's peak heap in use %,d MB%n", format, peakHeap / (1024 * 1024));
             System.out.printf("ReportVolumeIT: %s of %,d people over %d days (%,d person-days) stored in %d s, %,d bytes%n", format, PEOPLE, DAYS,
                     PEOPLE * DAYS, (System.nanoTime() - begun) / 1_000_000_000, status.getJsonNumber("byte_size").longValue());
