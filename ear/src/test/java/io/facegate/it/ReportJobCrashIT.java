@@ -3,7 +3,11 @@ package io.facegate.it;
 import jakarta.json.JsonObject;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
@@ -23,11 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The issue's "a job killed mid-run restarts": the application server is killed (SIGKILL) while an
- * Excel report's batch job writes its rows; when it has started again, the same job instance is
- * restarted and the report ends completed, with the whole file, without being asked for again.
+ * The issue's "a job killed mid-run restarts": the application server is killed (SIGKILL), or
+ * stopped in order, while an Excel report's batch job writes its rows; when it has started again the
+ * job runs again and the report ends completed, with the whole file, without being asked for again.
  */
 @ExtendWith(FaceGateServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportJobCrashIT {
 
     /** 1,000 people present on each of 300 days: 300,000 detail rows, several seconds of writing. */
@@ -39,38 +44,82 @@ class ReportJobCrashIT {
     private record Execution(long id, long instanceId, String batchStatus, String exitStatus) {
     }
 
-    @Test
-    void aReportJobKilledMidRunIsRestartedAndTheReportCompletes() throws Exception {
+    private static Api admin;
+
+    /** What a test saw when it stopped the server under a report's job. */
+    private record CutOff(String path, String reportId, Execution execution, int rowsWritten, long stoppedAt, long upAfter) {
+    }
+
+    @BeforeAll
+    static void attendanceOfAThousandPeopleOverThreeHundredDays() throws Exception {
         Tenants.Tenant tenant = Tenants.create("Crash College");
-        Api admin = tenant.api();
+        admin = tenant.api();
         ReportVolumeIT.presentEveryDay(UUID.fromString(tenant.id()), PEOPLE, DAYS);
+    }
+
+    @Test
+    @Order(1)
+    void aReportJobKilledMidRunIsRestartedAndTheReportCompletes() throws Exception {
+        CutOff killed = cutOff(FaceGateServer::crash);
+
+        JsonObject ended = completed(killed);
+        long completedAfter = System.nanoTime();
+        Execution restarted = execution(killed.reportId());
+        assertNotEquals(killed.execution().id(), restarted.id(), "a new execution wrote the file");
+        assertEquals(killed.execution().instanceId(), restarted.instanceId(), "of the same job instance: a restart, not a new job");
+        Execution before = recorded(killed.execution().id());
+        assertEquals("FAILED", before.batchStatus(), "the killed execution was marked failed at the start");
+        assertEquals("INTERRUPTED BY A SERVER STOP", before.exitStatus());
+        System.out.printf("ReportJobCrashIT: killed at %d of %d rows; server up again %d s later; report completed %d s after the kill,"
+                        + " %,d bytes (execution %d restarted as %d)%n", killed.rowsWritten(), PEOPLE, (killed.upAfter() - killed.stoppedAt()) / 1_000_000_000,
+                (completedAfter - killed.stoppedAt()) / 1_000_000_000, ended.getJsonNumber("byte_size").longValue(), killed.execution().id(),
+                restarted.id());
+    }
+
+    /**
+     * A stop in order, then a start that deploys the application anew (as {@code ./facegate start}
+     * does): the report is queued again as the application stops, and the new deployment, which the
+     * batch runtime does not let restart an earlier deployment's execution, runs it as a new job.
+     */
+    @Test
+    @Order(2)
+    void aReportJobStoppedInOrderRunsAgainAsANewJobOfTheNewDeploymentAndTheReportCompletes() throws Exception {
+        CutOff stopped = cutOff(FaceGateServer::restart);
+
+        JsonObject ended = completed(stopped);
+        long completedAfter = System.nanoTime();
+        Execution again = execution(stopped.reportId());
+        assertNotEquals(stopped.execution().instanceId(), again.instanceId(), "a new job instance of the new deployment");
+        assertEquals("FAILED", recorded(stopped.execution().id()).batchStatus(), "the stopped execution ended failed, by the runtime or at the start");
+        System.out.printf("ReportJobCrashIT: stopped in order at %d of %d rows; server up again %d s later; report completed %d s after the"
+                        + " stop, %,d bytes (execution %d run again as %d)%n", stopped.rowsWritten(), PEOPLE,
+                (stopped.upAfter() - stopped.stoppedAt()) / 1_000_000_000, (completedAfter - stopped.stoppedAt()) / 1_000_000_000,
+                ended.getJsonNumber("byte_size").longValue(), stopped.execution().id(), again.id());
+    }
+
+    /** Asks for an Excel report over every day and stops the server once its job has written rows. */
+    private static CutOff cutOff(ServerStop stop) throws Exception {
         Api.Reply queued = admin.post("/api/v1/reports/", "{\"format\": \"excel\", \"date_from\": \"" + FIRST_DAY + "\", \"date_to\": \""
                 + FIRST_DAY.plusDays(DAYS - 1) + "\"}");
         assertEquals(202, queued.status(), queued::toString);
         String reportId = queued.json().getString("id");
         String path = "/api/v1/reports/" + reportId + "/";
-
         JsonObject running = await(admin, path, s -> "running".equals(s.getString("status")) && s.getInt("rows_written") > 0,
                 Duration.ofMinutes(2));
         assertEquals("running", running.getString("status"), "the job wrote its first rows: " + running);
-        Execution killed = execution(reportId);
-        assertEquals("STARTED", killed.batchStatus());
-        long killedAt = System.nanoTime();
-        FaceGateServer.crash();
-        long upAfter = System.nanoTime();
+        Execution execution = execution(reportId);
+        assertEquals("STARTED", execution.batchStatus());
+        long stoppedAt = System.nanoTime();
+        stop.run();
+        return new CutOff(path, reportId, execution, running.getInt("rows_written"), stoppedAt, System.nanoTime());
+    }
 
-        JsonObject ended = await(admin, path, s -> List.of("completed", "failed").contains(s.getString("status")), Duration.ofMinutes(3));
-        long completedAfter = System.nanoTime();
+    /** The report completed without being asked for again, its whole file downloadable. */
+    private static JsonObject completed(CutOff cutOff) throws Exception {
+        JsonObject ended = await(admin, cutOff.path(), s -> List.of("completed", "failed").contains(s.getString("status")), Duration.ofMinutes(3));
         assertEquals("completed", ended.getString("status"), ended::toString);
         assertEquals(PEOPLE, ended.getInt("rows_written"));
-        Execution restarted = execution(reportId);
-        assertNotEquals(killed.id(), restarted.id(), "a new execution wrote the file");
-        assertEquals(killed.instanceId(), restarted.instanceId(), "of the same job instance: a restart, not a new job");
-        assertEquals("COMPLETED", restarted.batchStatus());
-        Execution before = recorded(killed.id());
-        assertEquals("FAILED", before.batchStatus(), "the killed execution was marked failed at the start");
-        assertEquals("INTERRUPTED BY A SERVER STOP", before.exitStatus());
-
+        assertEquals("COMPLETED", execution(cutOff.reportId()).batchStatus());
         Api.Binary download = Api.fetch(ended.getString("download_url"));
         assertEquals(200, download.status());
         assertEquals(ended.getJsonNumber("byte_size").longValue(), download.body().length);
@@ -78,9 +127,12 @@ class ReportJobCrashIT {
              Stream<Row> detail = workbook.findSheet("Detail").orElseThrow().openStream()) {
             assertEquals(1 + (long) PEOPLE * DAYS, detail.count(), "the whole file, each row once, after the header");
         }
-        System.out.printf("ReportJobCrashIT: killed at %d of %d rows; server up again %d s later; report completed %d s after the kill,"
-                        + " %,d bytes (execution %d restarted as %d)%n", running.getInt("rows_written"), PEOPLE, (upAfter - killedAt) / 1_000_000_000,
-                (completedAfter - killedAt) / 1_000_000_000, download.body().length, killed.id(), restarted.id());
+        return ended;
+    }
+
+    @FunctionalInterface
+    private interface ServerStop {
+        void run() throws Exception;
     }
 
     private static JsonObject await(Api admin, String path, Predicate<JsonObject> until, Duration wait)
