@@ -142,7 +142,7 @@ public class ProfileSyncResource {
     @POST
     @Path("{sync_id}/resume")
     @Operation(summary = "Resume a failed or stopped sync: a new run of its job does the profiles it has not recorded (none twice);"
-            + " syncs cut off by a server crash are resumed at the next start")
+            + " syncs cut off by a stop or a crash of the server are resumed at the next start")
     @APIResponse(responseCode = "202", description = "Resumed: GET the sync for its progress")
     @APIResponse(responseCode = "409", description = "The sync is running, completed, or about to go on by itself after a stop of the server"
             + " (sync_resuming)")
