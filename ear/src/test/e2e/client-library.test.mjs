@@ -175,10 +175,15 @@ describe('frames', () => {
         assert.equal(result.connectError, null);
         assert.ok(record.frames.length <= 21, `${record.frames.length} frames in 2 s`);
         assert.ok(record.frames.length >= 5, `only ${record.frames.length} frames in 2 s`);
-        // Measured as send() is called, a moment after the client's own clock reading, and
-        // performance.now() is coarsened in pages: hence 1 ms of slack.
+        // Measured as send() is called, a moment after the client's own clock reading: a page
+        // descheduled in between (a loaded machine) reads one frame late, which lengthens the gap
+        // before it and shortens the one after by as much (110 then 95 ms in one CI run). Two
+        // consecutive gaps together are immune to that, and performance.now() is coarsened in
+        // pages: hence 1 ms of slack on their sum, and a bound on any gap for a gross violation.
         const gaps = result.frameSendTimes.slice(1).map((at, i) => at - result.frameSendTimes[i]);
-        assert.ok(Math.min(...gaps) >= 99, `frames sent less than 100 ms apart: ${gaps.map(Math.round)}`);
+        const pairs = gaps.slice(1).map((gap, i) => gaps[i] + gap);
+        assert.ok(Math.min(...pairs) >= 199, `two gaps between frames under 200 ms: ${gaps.map(Math.round)}`);
+        assert.ok(Math.min(...gaps) >= 80, `frames sent less than 80 ms apart: ${gaps.map(Math.round)}`);
         assert.deepEqual(record.frames.map((f) => f.id), record.frames.map((f, i) => i + 1), 'frame_id numbers the frames');
         assert.match(record.frames[0].image, /^data:image\/jpeg;base64,/);
         assert.deepEqual(jpegSize(record.frames[0].image), { width: 640, height: 360 });

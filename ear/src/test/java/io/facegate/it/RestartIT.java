@@ -55,7 +55,8 @@ class RestartIT {
     private static String webhookSecret;
     private static final Set<String> deletedBefore = new HashSet<>();
     private static Instant restartedAt;
-    private static final int SYNCED_PROFILES = 150;
+    /** Enough for the run to outlast the import's wait (FACEGATE_PROFILES_SYNC_WAIT_SECONDS) and the stop's start: ~13 profiles/s in CI. */
+    private static final int SYNCED_PROFILES = 600;
     private static Tenant syncTenant;
     private static JsonObject syncBefore;
     private static int doneAtTheStop;
