@@ -113,6 +113,19 @@ public class FaceGateServer implements BeforeAllCallback, ExtensionContext.Store
         return dataDirectory;
     }
 
+    /** The application server's log, for facts no API shows (what it did while it stopped). */
+    public static String serverLog() throws java.io.IOException {
+        return Files.readString(launcher.serverLog());
+    }
+
+    /**
+     * Whether the application announced the job execution cut off as it stopped in order (not only
+     * at the next start, which also catches a run the stop left running).
+     */
+    public static boolean announcedCutOffAtTheStop(long executionId) throws java.io.IOException {
+        return serverLog().lines().anyMatch(line -> line.contains("cut off by this stop") && line.contains("executionId=" + executionId + ","));
+    }
+
     /** Stops and starts the application server, as an operator's restart would. */
     public static void restart() throws Exception {
         launcher.restartServer();

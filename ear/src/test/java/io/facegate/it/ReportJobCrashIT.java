@@ -62,18 +62,11 @@ class ReportJobCrashIT {
     void aReportJobKilledMidRunIsRestartedAndTheReportCompletes() throws Exception {
         CutOff killed = cutOff(FaceGateServer::crash);
 
-        JsonObject ended = completed(killed);
-        long completedAfter = System.nanoTime();
-        Execution restarted = execution(killed.reportId());
-        assertNotEquals(killed.execution().id(), restarted.id(), "a new execution wrote the file");
+        Execution restarted = completed(killed, "killed");
         assertEquals(killed.execution().instanceId(), restarted.instanceId(), "of the same job instance: a restart, not a new job");
         Execution before = recorded(killed.execution().id());
         assertEquals("FAILED", before.batchStatus(), "the killed execution was marked failed at the start");
         assertEquals("INTERRUPTED BY A SERVER STOP", before.exitStatus());
-        System.out.printf("ReportJobCrashIT: killed at %d of %d rows; server up again %d s later; report completed %d s after the kill,"
-                        + " %,d bytes (execution %d restarted as %d)%n", killed.rowsWritten(), PEOPLE, (killed.upAfter() - killed.stoppedAt()) / 1_000_000_000,
-                (completedAfter - killed.stoppedAt()) / 1_000_000_000, ended.getJsonNumber("byte_size").longValue(), killed.execution().id(),
-                restarted.id());
     }
 
     /**
@@ -86,15 +79,10 @@ class ReportJobCrashIT {
     void aReportJobStoppedInOrderRunsAgainAsANewJobOfTheNewDeploymentAndTheReportCompletes() throws Exception {
         CutOff stopped = cutOff(FaceGateServer::restart);
 
-        JsonObject ended = completed(stopped);
-        long completedAfter = System.nanoTime();
-        Execution again = execution(stopped.reportId());
+        Execution again = completed(stopped, "stopped in order");
+        assertTrue(FaceGateServer.announcedCutOffAtTheStop(stopped.execution().id()), "queued again as the application stopped");
         assertNotEquals(stopped.execution().instanceId(), again.instanceId(), "a new job instance of the new deployment");
         assertEquals("FAILED", recorded(stopped.execution().id()).batchStatus(), "the stopped execution ended failed, by the runtime or at the start");
-        System.out.printf("ReportJobCrashIT: stopped in order at %d of %d rows; server up again %d s later; report completed %d s after the"
-                        + " stop, %,d bytes (execution %d run again as %d)%n", stopped.rowsWritten(), PEOPLE,
-                (stopped.upAfter() - stopped.stoppedAt()) / 1_000_000_000, (completedAfter - stopped.stoppedAt()) / 1_000_000_000,
-                ended.getJsonNumber("byte_size").longValue(), stopped.execution().id(), again.id());
     }
 
     /** Asks for an Excel report over every day and stops the server once its job has written rows. */
@@ -114,12 +102,18 @@ class ReportJobCrashIT {
         return new CutOff(path, reportId, execution, running.getInt("rows_written"), stoppedAt, System.nanoTime());
     }
 
-    /** The report completed without being asked for again, its whole file downloadable. */
-    private static JsonObject completed(CutOff cutOff) throws Exception {
+    /**
+     * The report completed without being asked for again, its whole file downloadable, written by a
+     * new execution; that execution, and how long it all took, printed.
+     */
+    private static Execution completed(CutOff cutOff, String how) throws Exception {
         JsonObject ended = await(admin, cutOff.path(), s -> List.of("completed", "failed").contains(s.getString("status")), Duration.ofMinutes(3));
+        long completedAfter = System.nanoTime();
         assertEquals("completed", ended.getString("status"), ended::toString);
         assertEquals(PEOPLE, ended.getInt("rows_written"));
-        assertEquals("COMPLETED", execution(cutOff.reportId()).batchStatus());
+        Execution last = execution(cutOff.reportId());
+        assertEquals("COMPLETED", last.batchStatus());
+        assertNotEquals(cutOff.execution().id(), last.id(), "a new execution wrote the file");
         Api.Binary download = Api.fetch(ended.getString("download_url"));
         assertEquals(200, download.status());
         assertEquals(ended.getJsonNumber("byte_size").longValue(), download.body().length);
@@ -127,7 +121,10 @@ class ReportJobCrashIT {
              Stream<Row> detail = workbook.findSheet("Detail").orElseThrow().openStream()) {
             assertEquals(1 + (long) PEOPLE * DAYS, detail.count(), "the whole file, each row once, after the header");
         }
-        return ended;
+        System.out.printf("ReportJobCrashIT: %s at %d of %d rows; server up again %d s later; report completed %d s after the stop,"
+                        + " %,d bytes (execution %d, then %d)%n", how, cutOff.rowsWritten(), PEOPLE, (cutOff.upAfter() - cutOff.stoppedAt()) / 1_000_000_000,
+                (completedAfter - cutOff.stoppedAt()) / 1_000_000_000, download.body().length, cutOff.execution().id(), last.id());
+        return last;
     }
 
     @FunctionalInterface

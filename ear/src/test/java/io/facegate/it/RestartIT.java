@@ -133,6 +133,8 @@ class RestartIT {
      */
     @Test
     void aProfileSyncStoppedInMidRunGoesOnAfterTheRestartWithoutDuplicates() throws Exception {
+        assertTrue(FaceGateServer.announcedCutOffAtTheStop(syncBefore.getJsonNumber("executionId").longValue()),
+                "recorded as cut off as the application stopped");
         JsonObject after = Seed002IT.finished(syncTenant.api(), syncBefore);
         assertTrue(after.getBoolean("success"), after::toString);
         assertEquals(SYNCED_PROFILES, after.getInt("synced"), after::toString);
