@@ -43,12 +43,6 @@ public class InterruptedJobs {
     Event<JobsInterrupted> interrupted;
 
     /**
-     * Marks failed, in one transaction with what the observers of {@link JobsInterrupted} record,
-     * the executions left running by a server process that started before {@code serverStart}.
-     *
-     * @return the executions marked failed
-     */
-    /**
      * At a stop of the application in order: the executions this process ({@code serverStart}) still
      * runs are announced cut off now, while their owners can still record it. Their repository
      * records are left to the runtime: at the next start they are failed, or marked failed then.
@@ -65,6 +59,12 @@ public class InterruptedJobs {
         return running;
     }
 
+    /**
+     * Marks failed, in one transaction with what the observers of {@link JobsInterrupted} record,
+     * the executions left running by a server process that started before {@code serverStart}.
+     *
+     * @return the executions marked failed
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<InterruptedExecution> failInterrupted(Instant serverStart) {
         List<InterruptedExecution> cutOff = leftRunning().stream().filter(e -> e.createdBefore(serverStart)).toList();

@@ -91,9 +91,10 @@ public class MaintenanceJobs {
 
     /**
      * The application is being stopped in order: the jobs it still runs are announced cut off while
-     * their owners can record it (singletons are destroyed before the other beans go), so that they
-     * run again at the next start, as after a crash. Left undone, the runtime would fail some of
-     * them as the application goes and leave others running, at random.
+     * their owners can record it (the stateless beans that record it answered here in every run of
+     * RestartIT and ReportJobCrashIT; the job threads meet an undeployed container only later), so
+     * that they run again at the next start, as after a crash. Left undone, the runtime would fail
+     * some of them as the application goes and leave others running, at random.
      */
     @PreDestroy
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
